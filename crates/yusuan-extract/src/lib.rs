@@ -1,0 +1,39 @@
+//! The extractor: bytes of a .docx or .pdf → [`yusuan_model::Document`].
+//!
+//! [`extract`] sniffs the format from the file's first bytes (not its name) and hands it to one
+//! reader: [`docx`] streams `word/document.xml` out of the zip with quick-xml and keeps every
+//! table as a grid with merged cells; [`pdf`] interprets page content streams with lopdf. Both
+//! produce the same model, so the normaliser never knows where a table came from.
+//!
+//! Readers know nothing about budgets: they find text and grids. Inputs are untrusted; every
+//! reader obeys the [`Limits`] it is given and returns a typed [`ExtractError`] instead of
+//! panicking.
+
+pub mod docx;
+mod error;
+mod limits;
+pub mod pdf;
+mod sniff;
+
+pub use error::{ExtractError, Result};
+pub use limits::Limits;
+pub use sniff::{sniff, Sniffed};
+
+use yusuan_model::Document;
+
+/// Read one file's bytes into a [`Document`], choosing the reader from the content.
+///
+/// `name` is used only for messages and to tell formats apart that share a container.
+pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Document> {
+    match sniff(bytes) {
+        Sniffed::Zip => docx::read_docx(bytes, limits),
+        Sniffed::Pdf => pdf::read_pdf(bytes, limits),
+        Sniffed::Ole => Err(ExtractError::Unsupported(
+            "legacy binary Office file (Word 97–2003 .doc); save it as .docx".into(),
+        )),
+        Sniffed::Empty => Err(ExtractError::Malformed("empty file".into())),
+        Sniffed::Other => Err(ExtractError::Unsupported(
+            "not a .docx or .pdf file (unrecognised content)".into(),
+        )),
+    }
+}

@@ -1,0 +1,396 @@
+//! What the normaliser produces for one document, and the outcome of one input file.
+//!
+//! Field names follow the dataset contract (`dataset.md`): these types serialise straight into
+//! `documents.jsonl`, and the consolidator writes their CSV columns.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::document::Document;
+
+/// Budget (预算) or final accounts (决算).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocKind {
+    /// 预算: a budget for the coming year.
+    Budget,
+    /// 决算: the accounts of a finished year.
+    FinalAccounts,
+}
+
+impl DocKind {
+    /// The dataset identifier.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocKind::Budget => "budget",
+            DocKind::FinalAccounts => "final_accounts",
+        }
+    }
+}
+
+/// A department's consolidated disclosure (部门) or one unit's own (单位).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    /// 部门预算/决算.
+    Department,
+    /// 单位预算/决算.
+    Unit,
+}
+
+impl Scope {
+    /// The dataset identifier.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Department => "department",
+            Scope::Unit => "unit",
+        }
+    }
+}
+
+/// The kinds of disclosure table (dataset.md). Final-accounts tables carry the same kind with
+/// [`TableInfo::final_accounts`] set; their id gets the prefix `final_`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TableKind {
+    /// 收支总体情况表 / 收支总表.
+    RevenueExpenditureSummary,
+    /// 收入总体情况表 / 收入总表.
+    RevenueSummary,
+    /// 支出总体情况表 / 支出总表.
+    ExpenditureSummary,
+    /// 财政拨款收支总体情况表.
+    FiscalGrantSummary,
+    /// 一般公共预算支出情况表.
+    GeneralBudgetExpenditure,
+    /// 一般公共预算基本支出情况表 (economic codes).
+    GeneralBudgetBasicExpenditure,
+    /// 一般公共预算项目支出情况表.
+    GeneralBudgetProjectExpenditure,
+    /// 一般公共预算“三公”经费支出情况表.
+    ThreePublic,
+    /// 政府性基金预算支出情况表.
+    GovernmentFundExpenditure,
+    /// 国有资本经营预算支出情况表.
+    StateCapitalExpenditure,
+    /// 项目支出绩效目标表.
+    PerformanceTargets,
+}
+
+impl TableKind {
+    /// Every kind, in the order of the Ministry of Finance template.
+    pub const ALL: [TableKind; 11] = [
+        TableKind::RevenueExpenditureSummary,
+        TableKind::RevenueSummary,
+        TableKind::ExpenditureSummary,
+        TableKind::FiscalGrantSummary,
+        TableKind::GeneralBudgetExpenditure,
+        TableKind::GeneralBudgetBasicExpenditure,
+        TableKind::GeneralBudgetProjectExpenditure,
+        TableKind::ThreePublic,
+        TableKind::GovernmentFundExpenditure,
+        TableKind::StateCapitalExpenditure,
+        TableKind::PerformanceTargets,
+    ];
+
+    /// The dataset identifier of a budget table of this kind.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TableKind::RevenueExpenditureSummary => "revenue_expenditure_summary",
+            TableKind::RevenueSummary => "revenue_summary",
+            TableKind::ExpenditureSummary => "expenditure_summary",
+            TableKind::FiscalGrantSummary => "fiscal_grant_summary",
+            TableKind::GeneralBudgetExpenditure => "general_budget_expenditure",
+            TableKind::GeneralBudgetBasicExpenditure => "general_budget_basic_expenditure",
+            TableKind::GeneralBudgetProjectExpenditure => "general_budget_project_expenditure",
+            TableKind::ThreePublic => "three_public",
+            TableKind::GovernmentFundExpenditure => "government_fund_expenditure",
+            TableKind::StateCapitalExpenditure => "state_capital_expenditure",
+            TableKind::PerformanceTargets => "performance_targets",
+        }
+    }
+
+    /// The dataset identifier, with the `final_` prefix for final-accounts tables.
+    pub fn id(self, final_accounts: bool) -> String {
+        if final_accounts {
+            format!("final_{}", self.as_str())
+        } else {
+            self.as_str().to_string()
+        }
+    }
+}
+
+/// Which classification a line item's code belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scheme {
+    /// 支出功能分类: `code` is the joined digits, `2010301`.
+    Function,
+    /// 部门预算支出经济分类: `30101`.
+    Economic,
+    /// A source of revenue: `code` is an income id such as `general_public_budget`.
+    Income,
+    /// No code (the 三公 row).
+    None,
+}
+
+impl Scheme {
+    /// The dataset identifier.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scheme::Function => "function",
+            Scheme::Economic => "economic",
+            Scheme::Income => "income",
+            Scheme::None => "none",
+        }
+    }
+}
+
+/// Where a value was printed: table ordinal, grid row and column, page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Location {
+    /// PDF page from 1; `None` for Word.
+    pub page: Option<u32>,
+    /// The table's ordinal in the document, from 1.
+    pub table_no: Option<usize>,
+    /// Grid row, 0-based.
+    pub row: Option<usize>,
+    /// Grid column, 0-based.
+    pub col: Option<usize>,
+}
+
+/// Document-level facts read from the text.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct DocMeta {
+    /// The department as published (the longest spelling found).
+    pub department: Option<String>,
+    /// Stable identifier of the department across spellings and years.
+    pub department_id: Option<String>,
+    /// Region (province, prefecture or county) the department belongs to.
+    pub region: Option<String>,
+    /// The fiscal year the document is about.
+    pub fiscal_year: Option<i32>,
+    /// Budget or final accounts.
+    pub doc_kind: Option<DocKind>,
+    /// Department or unit disclosure.
+    pub scope: Option<Scope>,
+    /// The unit printed over most tables (万元, 元).
+    pub unit: Option<String>,
+}
+
+/// A disclosure table the normaliser recognised.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TableInfo {
+    /// The table's ordinal among the document's table grids, from 1.
+    pub table_no: usize,
+    /// Its kind.
+    pub kind: TableKind,
+    /// Whether it is a final-accounts (决算) table.
+    pub final_accounts: bool,
+    /// The title as printed.
+    pub title: String,
+    /// The unit printed over it (万元, 元), if any.
+    pub unit: Option<String>,
+    /// Page it starts on (PDF).
+    pub page: Option<u32>,
+    /// Whether it printed no amounts at all (an empty table, often with a remark).
+    pub empty: bool,
+}
+
+impl TableInfo {
+    /// The dataset identifier of this table (`final_` prefix for 决算).
+    pub fn id(&self) -> String {
+        self.kind.id(self.final_accounts)
+    }
+}
+
+/// One amount in a disclosure table, in long form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LineItem {
+    /// Table id (`expenditure_summary`, `final_three_public`, …).
+    pub table: String,
+    /// Classification of `code`.
+    pub scheme: Scheme,
+    /// Canonical code (`2010301`, `30101`, `general_public_budget`) or empty.
+    pub code: String,
+    /// Canonical name of the code, empty where unknown.
+    pub name: String,
+    /// The row's name as printed.
+    pub name_published: String,
+    /// Project name on project-table rows.
+    pub project: String,
+    /// The column's meaning (`total`, `basic`, `project`, …).
+    pub measure: String,
+    /// The amount in 元, exact.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub amount_yuan: Decimal,
+    /// The unit printed over the table.
+    pub unit: String,
+    /// Where it was printed.
+    pub location: Location,
+}
+
+/// Pass or fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CheckStatus {
+    /// The document agrees with itself here.
+    Pass,
+    /// An inconsistency.
+    Fail,
+    /// Worth knowing, not an inconsistency (e.g. a share nudged for rounding).
+    Note,
+}
+
+impl CheckStatus {
+    /// The dataset identifier.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CheckStatus::Pass => "pass",
+            CheckStatus::Fail => "fail",
+            CheckStatus::Note => "note",
+        }
+    }
+}
+
+/// One consistency check run on a document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Check {
+    /// Check id: `rollup`, `row_identity`, `cross_table`, `narrative_mismatch`, `name_mismatch`,
+    /// `unknown_code`, `missing_table`.
+    pub check: String,
+    /// Outcome.
+    pub status: CheckStatus,
+    /// Table id the check concerns.
+    pub table: String,
+    /// Code (or measure) the check concerns.
+    pub code: String,
+    /// What it should be.
+    pub expected: String,
+    /// What was printed.
+    pub found: String,
+    /// A sentence a person understands.
+    pub detail: String,
+    /// Where.
+    pub location: Location,
+}
+
+/// A figure stated in the narrative.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct NarrativeFact {
+    /// The section heading the sentence is under.
+    pub section: String,
+    /// What the figure is about, as written.
+    pub subject: String,
+    /// Amount in 元.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub amount_yuan: Option<Decimal>,
+    /// Share in percent (`40.81`).
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub share_pct: Option<Decimal>,
+    /// Change on last year in 元 (negative for a decrease).
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub change_yuan: Option<Decimal>,
+    /// Change on last year in percent (negative for a decrease).
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub change_pct: Option<Decimal>,
+    /// The sentence as printed.
+    pub sentence: String,
+}
+
+/// One indicator of a 项目支出绩效目标表.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct PerformanceTarget {
+    /// Project name.
+    pub project: String,
+    /// 一级指标.
+    pub level1: String,
+    /// 二级指标.
+    pub level2: String,
+    /// 三级指标.
+    pub indicator: String,
+    /// `=`, `>=`, `<=`, `>`, `<`, or empty for text.
+    pub operator: String,
+    /// The number, or the text where there is none.
+    pub value: String,
+    /// Unit after the number (`%`, `个`, `万元`).
+    pub unit: String,
+    /// The value cell as printed.
+    pub text: String,
+}
+
+/// Everything the normaliser read from one document.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Disclosure {
+    /// Document-level facts.
+    pub meta: DocMeta,
+    /// Recognised disclosure tables.
+    pub tables: Vec<TableInfo>,
+    /// Expected tables that were not published (table ids).
+    pub tables_missing: Vec<String>,
+    /// Amounts in long form.
+    pub line_items: Vec<LineItem>,
+    /// Checks run, passed and failed.
+    pub checks: Vec<Check>,
+    /// Figures from the narrative.
+    pub narrative_facts: Vec<NarrativeFact>,
+    /// Performance-target indicators.
+    pub performance_targets: Vec<PerformanceTarget>,
+}
+
+impl Disclosure {
+    /// Number of failed checks.
+    pub fn checks_failed(&self) -> usize {
+        self.checks.iter().filter(|c| c.status == CheckStatus::Fail).count()
+    }
+}
+
+/// What became of one input file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FileStatus {
+    /// Read in full.
+    Ok,
+    /// Read, but part of it could not be.
+    Partial,
+    /// Could not be read.
+    Failed,
+    /// Byte-identical to a file listed earlier.
+    Duplicate,
+    /// Not a format yusuan reads.
+    Unsupported,
+}
+
+impl FileStatus {
+    /// The dataset identifier.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FileStatus::Ok => "ok",
+            FileStatus::Partial => "partial",
+            FileStatus::Failed => "failed",
+            FileStatus::Duplicate => "duplicate",
+            FileStatus::Unsupported => "unsupported",
+        }
+    }
+}
+
+/// One input file's whole result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FileOutcome {
+    /// First 16 hex digits of the file's SHA-256.
+    pub doc_id: String,
+    /// Path relative to the input folder, with `/` separators.
+    pub path: String,
+    /// Format (`docx`, `pdf`, or the file's extension when unsupported).
+    pub format: String,
+    /// What became of it.
+    pub status: FileStatus,
+    /// Why, for anything not ok.
+    pub error: Option<String>,
+    /// Number of pages (PDF).
+    pub pages: Option<u32>,
+    /// What the normaliser read, where the file could be read.
+    pub disclosure: Option<Disclosure>,
+    /// The extracted document (raw tables), where the file could be read.
+    pub document: Option<Document>,
+}
