@@ -1,1 +1,229 @@
-//! placeholder
+//! The normaliser: a [`yusuan_model::Document`] → a [`yusuan_model::Disclosure`].
+//!
+//! [`normalise`] walks the document's blocks in order. For every table grid it gathers the text
+//! printed above it (and any title rows inside it), recognises the kind of disclosure table from
+//! the title ([`classify`]), takes the unit printed over it ([`amount::find_unit`]), reads the
+//! header into column roles and measures ([`read_table`], [`measure`]), and the data rows into
+//! codes ([`code`], checked against the canonical tables in [`codes`]) and exact amounts in 元
+//! ([`amount`]). Document facts come from [`meta`]; [`checks`] then runs the consistency checks
+//! over all tables together. Nothing here touches the filesystem.
+
+pub mod amount;
+pub mod checks;
+pub mod classify;
+pub mod code;
+pub mod codes;
+pub mod income;
+pub mod measure;
+pub mod meta;
+pub mod read_table;
+
+use std::collections::HashMap;
+
+use yusuan_model::{Block, Disclosure, Document, LineItem, Location, Scheme, Table, TableInfo, TableKind};
+
+use amount::{find_unit, Unit};
+use classify::{kind_from_title, looks_like_title};
+use read_table::{column_roles, first_data_row, header_paths, read_rows, title_rows, Dense, Role, TableData};
+
+/// A recognised table and what was read from it.
+#[derive(Debug, Clone)]
+pub struct ReadTable {
+    /// What it is.
+    pub info: TableInfo,
+    /// Its rows.
+    pub data: TableData,
+    /// Its unit.
+    pub unit: Unit,
+}
+
+/// Read everything a disclosure says.
+pub fn normalise(doc: &Document) -> Disclosure {
+    let mut lines: Vec<String> = Vec::new();
+    let mut context: Vec<String> = Vec::new();
+    let mut read: Vec<ReadTable> = Vec::new();
+    let mut table_no = 0usize;
+    let mut last_unit: Option<Unit> = None;
+
+    for block in &doc.blocks {
+        match block {
+            Block::Paragraph(p) => {
+                for line in p.text.lines() {
+                    let t = line.trim();
+                    if !t.is_empty() {
+                        lines.push(t.to_string());
+                        context.push(t.to_string());
+                    }
+                }
+            }
+            Block::Table(t) => {
+                table_no += 1;
+                let dense = Dense::new(t);
+                let n_title = title_rows(&dense);
+                let mut ctx: Vec<String> = context.iter().rev().take(6).rev().cloned().collect();
+                for row in &dense.full[..n_title] {
+                    let mut seen: Vec<&String> = row.iter().filter(|s| !s.trim().is_empty()).collect();
+                    seen.dedup();
+                    let text = seen.iter().map(|s| s.trim()).collect::<Vec<_>>().join("  ");
+                    lines.push(text.clone());
+                    ctx.push(text);
+                }
+                let continuation = context.is_empty();
+                context.clear();
+                let title = ctx
+                    .iter()
+                    .rev()
+                    .find(|l| looks_like_title(l) && kind_from_title(l).is_some())
+                    .cloned()
+                    .or_else(|| header_guess(&dense, n_title));
+                let unit = ctx.iter().rev().find_map(|l| find_unit(l));
+                if let Some(u) = &unit {
+                    last_unit = Some(u.clone());
+                }
+                match title.as_deref().and_then(kind_from_title) {
+                    Some((kind, final_accounts)) => {
+                        let unit = unit.or_else(|| last_unit.clone()).unwrap_or_else(|| Unit::from_name("万元").expect("known unit"));
+                        if let Some(rt) = read_grid(t, &dense, n_title, kind, final_accounts, title.unwrap_or_default(), unit, table_no) {
+                            read.push(rt);
+                        }
+                    }
+                    None if continuation => {
+                        if let Some(prev) = read.last() {
+                            if prev.data.roles.len() == t.n_cols && prev.info.kind != TableKind::PerformanceTargets {
+                                let data = continue_grid(prev, t, &dense);
+                                let mut info = prev.info.clone();
+                                info.table_no = table_no;
+                                info.page = t.page;
+                                info.empty = !data.any_amount;
+                                let unit = prev.unit.clone();
+                                read.push(ReadTable { info, data, unit });
+                            }
+                        }
+                    }
+                    None => {}
+                }
+            }
+        }
+    }
+
+    let mut meta = meta::read_meta(&lines);
+    let mut unit_counts: HashMap<String, usize> = HashMap::new();
+    for rt in &read {
+        if rt.info.kind != TableKind::PerformanceTargets {
+            *unit_counts.entry(rt.unit.name.clone()).or_default() += 1;
+        }
+    }
+    meta.unit = unit_counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(u, _)| u);
+
+    let final_doc = meta.doc_kind == Some(yusuan_model::DocKind::FinalAccounts);
+    let mut line_items = Vec::new();
+    for rt in &read {
+        line_items.extend(items_of(rt, doc_table(doc, rt.info.table_no)));
+    }
+    let mut checks = checks::run(&read);
+    let (tables_missing, missing_checks) = checks::missing_tables(&read, final_doc);
+    checks.extend(missing_checks);
+
+    Disclosure {
+        meta,
+        tables: read.iter().map(|r| r.info.clone()).collect(),
+        tables_missing,
+        line_items,
+        checks,
+        narrative_facts: Vec::new(),
+        performance_targets: Vec::new(),
+    }
+}
+
+/// A title guessed from the header when none is printed above the table.
+fn header_guess(d: &Dense, from: usize) -> Option<String> {
+    let head: String = d.full.iter().skip(from).take(4).flatten().map(|s| classify::squash(s)).collect();
+    if head.contains("一级指标") && head.contains("三级指标") {
+        Some("项目支出绩效目标表".into())
+    } else if head.contains("因公出国") && head.contains("公务接待") {
+        Some("“三公”经费支出表".into())
+    } else if head.contains("人员经费") && head.contains("公用经费") && head.contains("经济分类") {
+        Some("一般公共预算基本支出情况表".into())
+    } else {
+        None
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn read_grid(
+    t: &Table,
+    dense: &Dense,
+    n_title: usize,
+    kind: TableKind,
+    final_accounts: bool,
+    title: String,
+    unit: Unit,
+    table_no: usize,
+) -> Option<ReadTable> {
+    let info = |empty: bool, unit: &Unit| TableInfo {
+        table_no,
+        kind,
+        final_accounts,
+        title: title.trim().to_string(),
+        unit: Some(unit.name.clone()),
+        page: t.page,
+        empty,
+    };
+    let data_from = first_data_row(dense, n_title);
+    if kind == TableKind::PerformanceTargets {
+        let data = TableData { rows: Vec::new(), totals: Default::default(), scale: 0, any_amount: false, roles: Vec::new() };
+        return Some(ReadTable { info: info(false, &unit), data, unit });
+    }
+    let paths = header_paths(dense, n_title, data_from, t.n_cols);
+    let roles = column_roles(kind, &paths, dense, data_from);
+    let data = read_rows(kind, dense, &roles, data_from, &unit);
+    Some(ReadTable { info: info(!data.any_amount, &unit), data, unit })
+}
+
+/// A grid that continues the previous table (a table broken over a page in Word): same columns,
+/// no title between. A repeated header is skipped.
+fn continue_grid(prev: &ReadTable, t: &Table, dense: &Dense) -> TableData {
+    let data_from = first_data_row(dense, 0);
+    let roles: Vec<Role> = prev.data.roles.clone();
+    let _ = t;
+    read_rows(prev.info.kind, dense, &roles, data_from, &prev.unit)
+}
+
+fn doc_table(doc: &Document, table_no: usize) -> Option<&Table> {
+    doc.tables().nth(table_no.wrapping_sub(1))
+}
+
+fn items_of(rt: &ReadTable, table: Option<&Table>) -> Vec<LineItem> {
+    let book = codes::book();
+    let id = rt.info.id();
+    let page_at = |row: usize, col: usize| -> Option<u32> {
+        let t = table?;
+        t.cells
+            .iter()
+            .find(|c| c.row <= row && row < c.row + c.row_span && c.col <= col && col < c.col + c.col_span)
+            .and_then(|c| c.page)
+            .or(t.page)
+    };
+    let mut out = Vec::new();
+    for row in &rt.data.rows {
+        let name = match row.scheme {
+            Scheme::Function | Scheme::Economic => book.name(&row.code).to_string(),
+            _ => String::new(),
+        };
+        for (measure, v) in &row.values {
+            out.push(LineItem {
+                table: id.clone(),
+                scheme: row.scheme,
+                code: row.code.clone(),
+                name: name.clone(),
+                name_published: row.name_published.clone(),
+                project: row.project.clone(),
+                measure: measure.clone(),
+                amount_yuan: v.yuan,
+                unit: rt.unit.name.clone(),
+                location: Location { page: page_at(row.row, v.col), table_no: Some(rt.info.table_no), row: Some(row.row), col: Some(v.col) },
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,317 @@
+//! The checks a careful reader makes, run over every table of one document.
+//!
+//! * `rollup`: a parent row equals the sum of its children (类 = Σ款, 款 = Σ项), per column.
+//! * `row_identity`: in a row, 合计 equals the sum of its parts (基本 + 项目, 人员 + 公用, …).
+//! * `cross_table`: totals agree between tables.
+//! * `name_mismatch`, `unknown_code`: the printed name fits the code; the code exists.
+//! * `missing_table`: the tables the template expects were published.
+//!
+//! Every comparison allows for rounding at the published precision: each printed figure may be
+//! off by half a unit of its last printed digit, so a sum of n figures and the figure it is
+//! compared with may differ by (n + 1) such halves. The seed's `21011` row (34.07 over children
+//! summing to 34.08, at two decimals with four children) passes; a real error does not.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rust_decimal::Decimal;
+use yusuan_model::{Check, CheckStatus, Location, Scheme, TableKind};
+
+use crate::codes::{book, NameMatch};
+use crate::read_table::Value;
+use crate::ReadTable;
+
+/// A figure to compare: its value in 元, its rounding allowance, and where it was printed.
+#[derive(Debug, Clone, Copy)]
+struct Fig {
+    yuan: Decimal,
+    tolerance: Decimal,
+    loc: Location,
+}
+
+fn fig(rt: &ReadTable, v: &Value, row: usize) -> Fig {
+    Fig { yuan: v.yuan, tolerance: rt.unit.half_ulp_yuan(rt.data.scale), loc: loc(rt, Some(row), Some(v.col)) }
+}
+
+fn loc(rt: &ReadTable, row: Option<usize>, col: Option<usize>) -> Location {
+    Location { page: rt.info.page, table_no: Some(rt.info.table_no), row, col }
+}
+
+fn sum(figs: &[Fig]) -> Option<Fig> {
+    let first = figs.first()?;
+    Some(Fig {
+        yuan: figs.iter().map(|f| f.yuan).sum(),
+        tolerance: figs.iter().map(|f| f.tolerance).sum(),
+        loc: first.loc,
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn compare(out: &mut Vec<Check>, check: &str, table: &str, code: &str, expected: Fig, found: Fig, what: &str) {
+    let diff = (expected.yuan - found.yuan).abs();
+    let ok = diff <= expected.tolerance + found.tolerance;
+    out.push(Check {
+        check: check.to_string(),
+        status: if ok { CheckStatus::Pass } else { CheckStatus::Fail },
+        table: table.to_string(),
+        code: code.to_string(),
+        expected: expected.yuan.to_string(),
+        found: found.yuan.to_string(),
+        detail: if ok { String::new() } else { format!("{what}: printed {} 元, expected {} 元 (difference {diff} 元)", found.yuan, expected.yuan) },
+        location: found.loc,
+    });
+}
+
+/// Run the table checks.
+pub fn run(tables: &[ReadTable]) -> Vec<Check> {
+    let mut out = Vec::new();
+    for rt in tables {
+        if rt.info.kind == TableKind::PerformanceTargets {
+            continue;
+        }
+        names(rt, &mut out);
+        rollups(rt, &mut out);
+        row_identities(rt, &mut out);
+    }
+    cross_tables(tables, &mut out);
+    out
+}
+
+fn names(rt: &ReadTable, out: &mut Vec<Check>) {
+    let id = rt.info.id();
+    let mut seen = BTreeSet::new();
+    for row in &rt.data.rows {
+        if !matches!(row.scheme, Scheme::Function | Scheme::Economic) || !seen.insert(row.code.clone()) {
+            continue;
+        }
+        let location = loc(rt, Some(row.row), None);
+        let mut push = |check: &str, expected: String, detail: String| {
+            out.push(Check {
+                check: check.into(),
+                status: CheckStatus::Fail,
+                table: id.clone(),
+                code: row.code.clone(),
+                expected,
+                found: row.name_published.clone(),
+                detail,
+                location,
+            })
+        };
+        match book().check_name(&row.code, &row.name_published) {
+            NameMatch::Fits => {}
+            NameMatch::UnknownCode => push(
+                "unknown_code",
+                String::new(),
+                format!("code {} ({}) is not in the canonical code tables", row.code, row.name_published),
+            ),
+            NameMatch::Mismatch { belongs_to } => {
+                let canonical = book().name(&row.code).to_string();
+                let detail = match &belongs_to {
+                    Some(other) => format!(
+                        "code {} is {canonical}, but is printed as {}, the name of {other}",
+                        row.code, row.name_published
+                    ),
+                    None => format!("code {} is {canonical}, but is printed as {}", row.code, row.name_published),
+                };
+                push("name_mismatch", canonical, detail);
+            }
+        }
+        if let Some(printed) = &row.code_repaired {
+            out.push(Check {
+                check: "code_repaired".into(),
+                status: CheckStatus::Note,
+                table: id.clone(),
+                code: row.code.clone(),
+                expected: row.code.clone(),
+                found: printed.clone(),
+                detail: format!("code printed as {printed}, read as {}", row.code),
+                location,
+            });
+        }
+    }
+}
+
+/// Per code, per measure: the figure (a project table sums its projects under one code).
+fn by_code(rt: &ReadTable) -> BTreeMap<String, BTreeMap<String, Fig>> {
+    let mut map: BTreeMap<String, BTreeMap<String, Vec<Fig>>> = BTreeMap::new();
+    let mut has_plain: BTreeSet<String> = BTreeSet::new();
+    for row in &rt.data.rows {
+        if row.project.is_empty() {
+            has_plain.insert(row.code.clone());
+        }
+    }
+    for row in &rt.data.rows {
+        if !matches!(row.scheme, Scheme::Function | Scheme::Economic) {
+            continue;
+        }
+        if !row.project.is_empty() && has_plain.contains(&row.code) {
+            continue;
+        }
+        for (m, v) in &row.values {
+            map.entry(row.code.clone()).or_default().entry(m.clone()).or_default().push(fig(rt, v, row.row));
+        }
+    }
+    map.into_iter()
+        .map(|(c, ms)| (c, ms.into_iter().filter_map(|(m, figs)| sum(&figs).map(|f| (m, f))).collect()))
+        .collect()
+}
+
+fn rollups(rt: &ReadTable, out: &mut Vec<Check>) {
+    let codes = by_code(rt);
+    let id = rt.info.id();
+    for (parent, pvals) in &codes {
+        if parent.len() >= 7 {
+            continue;
+        }
+        let children: Vec<&BTreeMap<String, Fig>> = codes
+            .iter()
+            .filter(|(c, _)| c.len() == parent.len() + 2 && c.starts_with(parent.as_str()))
+            .map(|(_, v)| v)
+            .collect();
+        if children.is_empty() {
+            continue;
+        }
+        for (measure, pfig) in pvals {
+            let kids: Vec<Fig> = children.iter().filter_map(|c| c.get(measure).copied()).collect();
+            let Some(total) = sum(&kids) else {
+                if pfig.yuan.is_zero() {
+                    continue;
+                }
+                let zero = Fig { yuan: Decimal::ZERO, tolerance: Decimal::ZERO, loc: pfig.loc };
+                compare(out, "rollup", &id, parent, zero, *pfig, &format!("{parent} {measure} with no child amounts"));
+                continue;
+            };
+            compare(out, "rollup", &id, parent, total, *pfig, &format!("{parent} {measure} vs the sum of its {} children", kids.len()));
+        }
+    }
+}
+
+const PART_GROUPS: &[&[&str]] = &[
+    &["basic", "project", "remit_to_higher", "subsidy_to_affiliates", "business_operating_expenditure"],
+    &["personnel", "public_use"],
+    &[
+        "general_public_budget",
+        "government_fund_budget",
+        "state_capital_budget",
+        "special_account",
+        "business_income",
+        "business_operating_income",
+        "other_income",
+        "carryover",
+    ],
+];
+
+fn row_identities(rt: &ReadTable, out: &mut Vec<Check>) {
+    let id = rt.info.id();
+    for row in &rt.data.rows {
+        let get = |m: &str| row.values.get(m).map(|v| fig(rt, v, row.row));
+        let label = if row.code.is_empty() { "row".to_string() } else { row.code.clone() };
+        if rt.info.kind == TableKind::ThreePublic {
+            let vehicles = get("vehicles").or_else(|| sum(&[get("vehicle_purchase"), get("vehicle_operation")].into_iter().flatten().collect::<Vec<_>>()));
+            if let Some(total) = get("total") {
+                if let Some(parts) = sum(&[get("overseas_travel"), vehicles, get("reception")].into_iter().flatten().collect::<Vec<_>>()) {
+                    compare(out, "row_identity", &id, "total", parts, total, "三公 total vs 出国 + 公务用车 + 接待");
+                }
+            }
+            if let Some(v) = get("vehicles") {
+                if let Some(parts) = sum(&[get("vehicle_purchase"), get("vehicle_operation")].into_iter().flatten().collect::<Vec<_>>()) {
+                    compare(out, "row_identity", &id, "vehicles", parts, v, "公务用车 vs 购置 + 运行");
+                }
+            }
+            continue;
+        }
+        let Some(total) = get("total") else { continue };
+        let economic: Vec<Fig> = row.values.iter().filter(|(m, _)| m.starts_with("economic_")).map(|(_, v)| fig(rt, v, row.row)).collect();
+        let mut groups: Vec<Vec<Fig>> = PART_GROUPS.iter().map(|g| g.iter().filter_map(|m| get(m)).collect()).collect();
+        groups.push(economic);
+        for parts in groups {
+            if let Some(s) = sum(&parts) {
+                compare(out, "row_identity", &id, &label, s, total, &format!("{label} total vs the sum of its parts"));
+            }
+        }
+    }
+}
+
+fn tot<'a>(rt: Option<&'a ReadTable>, side: &str, m: &str) -> Option<(&'a ReadTable, Fig)> {
+    rt.and_then(|t| table_total(t, side, m).map(|f| (t, f)))
+}
+
+/// A table's grand total in one measure: the printed total row, else the sum of its classes.
+fn table_total(rt: &ReadTable, side: &str, measure: &str) -> Option<Fig> {
+    if let Some(v) = rt.data.totals.get(&(side.to_string(), measure.to_string())) {
+        return Some(Fig { yuan: v.yuan, tolerance: rt.unit.half_ulp_yuan(rt.data.scale), loc: loc(rt, None, Some(v.col)) });
+    }
+    if side == "income" {
+        return None;
+    }
+    let classes: Vec<Fig> = by_code(rt)
+        .into_iter()
+        .filter(|(c, _)| c.len() == 3)
+        .filter_map(|(_, ms)| ms.get(measure).copied())
+        .collect();
+    sum(&classes)
+}
+
+fn cross_tables(tables: &[ReadTable], out: &mut Vec<Check>) {
+    let find = |k: TableKind| tables.iter().find(|t| t.info.kind == k && !t.info.empty);
+    let res = find(TableKind::RevenueExpenditureSummary);
+    let rev = find(TableKind::RevenueSummary);
+    let exp = find(TableKind::ExpenditureSummary);
+    let fgs = find(TableKind::FiscalGrantSummary);
+    let gbe = find(TableKind::GeneralBudgetExpenditure);
+    let basic = find(TableKind::GeneralBudgetBasicExpenditure);
+    let proj = find(TableKind::GeneralBudgetProjectExpenditure);
+
+    let mut pair = |a: Option<(&ReadTable, Fig)>, b: Option<(&ReadTable, Fig)>, code: &str, what: &str| {
+        if let (Some((_, fa)), Some((tb, fb))) = (a, b) {
+            compare(out, "cross_table", &tb.info.id(), code, fa, fb, what);
+        }
+    };
+
+    pair(tot(res, "income", "total"), tot(res, "expenditure", "total"), "total", "收支总表: 支出总计 vs 收入总计");
+    pair(tot(res, "expenditure", "total"), tot(exp, "", "total"), "total", "支出总表 total vs 收支总表");
+    pair(tot(exp, "", "total"), tot(rev, "", "total"), "total", "收入总表 total vs 支出总表");
+    pair(tot(fgs, "income", "total"), tot(fgs, "expenditure", "total").or(tot(fgs, "expenditure", "general_public_budget")), "total", "财政拨款收支总表: 支出 vs 收入");
+    pair(tot(gbe, "", "total"), tot(fgs, "expenditure", "general_public_budget"), "general_public_budget", "财政拨款收支总表 一般公共预算 vs 一般公共预算支出表");
+    pair(tot(gbe, "", "basic"), tot(basic, "", "total"), "total", "基本支出表 total vs 一般公共预算支出表 基本支出");
+    pair(tot(gbe, "", "project"), tot(proj, "", "total"), "total", "项目支出表 total vs 一般公共预算支出表 项目支出");
+
+    // Each class in the 收支总表 against the 支出总表.
+    if let (Some(res), Some(exp)) = (res, exp) {
+        let detail = by_code(exp);
+        for row in res.data.rows.iter().filter(|r| r.scheme == Scheme::Function) {
+            if let (Some(v), Some(e)) = (row.values.get("total"), detail.get(&row.code).and_then(|m| m.get("total"))) {
+                compare(out, "cross_table", &res.info.id(), &row.code, *e, fig(res, v, row.row), "收支总表 class vs 支出总表");
+            }
+        }
+    }
+}
+
+/// Expected tables that were not published, and a failed `missing_table` check for each.
+pub fn missing_tables(tables: &[ReadTable], final_accounts: bool) -> (Vec<String>, Vec<Check>) {
+    const EXPECTED: [TableKind; 8] = [
+        TableKind::RevenueExpenditureSummary,
+        TableKind::RevenueSummary,
+        TableKind::ExpenditureSummary,
+        TableKind::FiscalGrantSummary,
+        TableKind::GeneralBudgetExpenditure,
+        TableKind::GeneralBudgetBasicExpenditure,
+        TableKind::ThreePublic,
+        TableKind::GovernmentFundExpenditure,
+    ];
+    let present: BTreeSet<TableKind> = tables.iter().map(|t| t.info.kind).collect();
+    let missing: Vec<String> = EXPECTED.iter().filter(|k| !present.contains(k)).map(|k| k.id(final_accounts)).collect();
+    let checks = missing
+        .iter()
+        .map(|id| Check {
+            check: "missing_table".into(),
+            status: CheckStatus::Fail,
+            table: id.clone(),
+            code: String::new(),
+            expected: "published".into(),
+            found: "absent".into(),
+            detail: format!("the template's {id} table was not found in the document"),
+            location: Location::default(),
+        })
+        .collect();
+    (missing, checks)
+}

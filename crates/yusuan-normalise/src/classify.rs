@@ -1,0 +1,133 @@
+//! Recognising which disclosure table a grid is, from its title (and, failing that, its header).
+//!
+//! Titles vary by region and year (`部门（单位）收支总体情况表`, `收支预算总表`, `财务收支预算总表`,
+//! `收入支出决算总表` …), so recognition looks for the words that carry the meaning, most specific
+//! first, rather than for whole titles.
+
+use yusuan_model::TableKind;
+
+/// A title reduced for matching: no spaces, no quotation marks, no table number.
+pub fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"' | '‘' | '’' | '「' | '」'))
+        .collect()
+}
+
+/// Remove a leading ordinal (`一、`, `1.`, `（一）`, `(2)`) and spaces.
+pub fn strip_ordinal(s: &str) -> String {
+    let t = s.trim_start_matches(|c: char| c.is_whitespace());
+    let chars: Vec<char> = t.chars().collect();
+    let is_num = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let mut i = 0;
+    if chars.first().is_some_and(|&c| c == '（' || c == '(') {
+        let mut j = 1;
+        while j < chars.len() && is_num(chars[j]) {
+            j += 1;
+        }
+        if j > 1 && j < chars.len() && (chars[j] == '）' || chars[j] == ')') {
+            i = j + 1;
+        }
+    } else {
+        let mut j = 0;
+        while j < chars.len() && is_num(chars[j]) {
+            j += 1;
+        }
+        if j > 0 && j < chars.len() && "、.．,，".contains(chars[j]) {
+            i = j + 1;
+        }
+    }
+    chars[i..].iter().collect::<String>().trim().to_string()
+}
+
+/// Whether a line of text reads like a disclosure table's title.
+pub fn looks_like_title(text: &str) -> bool {
+    let s = squash(text);
+    let n = s.chars().count();
+    (4..=60).contains(&n)
+        && (s.ends_with('表') || s.contains("情况表") || s.contains("总表") || s.contains("目标表"))
+        && !s.contains('。')
+}
+
+/// The kind of table a title names, and whether it is a final-accounts (决算) table.
+pub fn kind_from_title(title: &str) -> Option<(TableKind, bool)> {
+    let s = squash(title);
+    if !(s.contains('表') || s.contains("情况")) {
+        return None;
+    }
+    let final_accounts = s.contains("决算");
+    let has = |w: &str| s.contains(w);
+    let kind = if has("绩效目标") || has("绩效指标") {
+        TableKind::PerformanceTargets
+    } else if has("三公") {
+        TableKind::ThreePublic
+    } else if has("政府性基金") && has("支出") && !has("收支总") {
+        TableKind::GovernmentFundExpenditure
+    } else if has("国有资本经营") && has("支出") && !has("收支总") {
+        TableKind::StateCapitalExpenditure
+    } else if has("财政拨款收支") || has("财政拨款收入支出") {
+        TableKind::FiscalGrantSummary
+    } else if has("一般公共预算") && has("基本支出") {
+        TableKind::GeneralBudgetBasicExpenditure
+    } else if has("一般公共预算") && has("经济分类") {
+        TableKind::GeneralBudgetBasicExpenditure
+    } else if has("项目支出") && !has("收支") && !has("收入") {
+        TableKind::GeneralBudgetProjectExpenditure
+    } else if has("一般公共预算") && has("支出") {
+        TableKind::GeneralBudgetExpenditure
+    } else if has("收支") || has("收入支出") {
+        TableKind::RevenueExpenditureSummary
+    } else if has("收入") {
+        TableKind::RevenueSummary
+    } else if has("支出") {
+        TableKind::ExpenditureSummary
+    } else {
+        return None;
+    };
+    Some((kind, final_accounts))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use TableKind::*;
+
+    fn k(t: &str) -> TableKind {
+        kind_from_title(t).unwrap_or_else(|| panic!("{t}")).0
+    }
+
+    #[test]
+    fn title_variants() {
+        assert_eq!(k("部门（单位）收支总体情况表"), RevenueExpenditureSummary);
+        assert_eq!(k("表1 收支预算总表"), RevenueExpenditureSummary);
+        assert_eq!(k("2025年部门财务收支预算总表"), RevenueExpenditureSummary);
+        assert_eq!(k("部门（单位）收入总体情况表"), RevenueSummary);
+        assert_eq!(k("收入预算总表"), RevenueSummary);
+        assert_eq!(k("部门（单位）支出总体情况表"), ExpenditureSummary);
+        assert_eq!(k("支出预算总表"), ExpenditureSummary);
+        assert_eq!(k("财政拨款收支预算总体情况表"), FiscalGrantSummary);
+        assert_eq!(k("一般公共预算支出情况表"), GeneralBudgetExpenditure);
+        assert_eq!(k("一般公共预算支出功能分类预算表"), GeneralBudgetExpenditure);
+        assert_eq!(k("一般公共预算基本支出情况表"), GeneralBudgetBasicExpenditure);
+        assert_eq!(k("一般公共预算基本支出经济分类预算表"), GeneralBudgetBasicExpenditure);
+        assert_eq!(k("一般公共预算项目支出情况表"), GeneralBudgetProjectExpenditure);
+        assert_eq!(k("一般公共预算“三公”经费支出情况表"), ThreePublic);
+        assert_eq!(k("“三公”经费预算表"), ThreePublic);
+        assert_eq!(k("政府性基金预算支出情况表"), GovernmentFundExpenditure);
+        assert_eq!(k("国有资本经营预算支出情况表"), StateCapitalExpenditure);
+        assert_eq!(k("项  目  支  出  绩  效  目  标  表"), PerformanceTargets);
+    }
+
+    #[test]
+    fn final_accounts_titles() {
+        assert_eq!(kind_from_title("收入支出决算总表"), Some((RevenueExpenditureSummary, true)));
+        assert_eq!(kind_from_title("财政拨款收入支出决算总表"), Some((FiscalGrantSummary, true)));
+        assert_eq!(kind_from_title("一般公共预算财政拨款支出决算表"), Some((GeneralBudgetExpenditure, true)));
+        assert_eq!(kind_from_title("收入决算表"), Some((RevenueSummary, true)));
+    }
+
+    #[test]
+    fn not_titles() {
+        assert_eq!(kind_from_title("编制部门（单位）：昌吉州政务服务和公共资源交易管理局"), None);
+        assert!(!looks_like_title("收支总预算1206.34万元。"));
+    }
+}

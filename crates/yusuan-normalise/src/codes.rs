@@ -1,0 +1,231 @@
+//! The canonical code tables (`data/function_codes.csv`, `data/economic_codes.csv`; sources in
+//! `data/SOURCES.md`), compiled into the binary, and matching printed names against them.
+//!
+//! Code is authority, name is evidence: a printed name is accepted when it is the canonical name
+//! or a former official name, a truncation of it, or a close variant (brackets, 的, spacing); it
+//! is a mismatch when it is the name of another code, or shares too little with the right one.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const FUNCTION_CSV: &str = include_str!("../data/function_codes.csv");
+const ECONOMIC_CSV: &str = include_str!("../data/economic_codes.csv");
+
+/// One entry of a code table.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Canonical name.
+    pub name: String,
+    /// Earlier official names.
+    pub former: Vec<String>,
+}
+
+/// Both code tables, indexed.
+#[derive(Debug, Default)]
+pub struct CodeBook {
+    entries: HashMap<String, Entry>,
+    /// Normalised name → codes carrying it (canonical or former).
+    by_name: HashMap<String, Vec<String>>,
+}
+
+/// The code book, loaded once.
+pub fn book() -> &'static CodeBook {
+    static BOOK: OnceLock<CodeBook> = OnceLock::new();
+    BOOK.get_or_init(|| {
+        let mut b = CodeBook::default();
+        b.load(FUNCTION_CSV);
+        b.load(ECONOMIC_CSV);
+        b
+    })
+}
+
+/// The outcome of comparing a printed name with a code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NameMatch {
+    /// The printed name fits the code.
+    Fits,
+    /// It does not; `belongs_to` is the sibling code whose name it is, if any.
+    Mismatch {
+        /// The code the printed name belongs to.
+        belongs_to: Option<String>,
+    },
+    /// The code is not in the tables.
+    UnknownCode,
+}
+
+impl CodeBook {
+    fn load(&mut self, csv_text: &str) {
+        let mut rdr = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(csv_text.as_bytes());
+        for rec in rdr.records().flatten() {
+            let code = rec.get(0).unwrap_or("").trim().to_string();
+            let name = rec.get(1).unwrap_or("").trim().to_string();
+            if code.is_empty() || name.is_empty() {
+                continue;
+            }
+            let former: Vec<String> = rec
+                .get(2)
+                .unwrap_or("")
+                .split('|')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect();
+            for n in std::iter::once(&name).chain(former.iter()) {
+                self.by_name.entry(normalise_name(n)).or_default().push(code.clone());
+            }
+            self.entries.insert(code, Entry { name, former });
+        }
+    }
+
+    /// The entry for a code.
+    pub fn get(&self, code: &str) -> Option<&Entry> {
+        self.entries.get(code)
+    }
+
+    /// The canonical name of a code, or "" when unknown.
+    pub fn name(&self, code: &str) -> &str {
+        self.entries.get(code).map(|e| e.name.as_str()).unwrap_or("")
+    }
+
+    /// Codes whose canonical or former name is `name`, among those of length `len` starting
+    /// with `prefix`.
+    pub fn codes_named(&self, name: &str, prefix: &str, len: usize) -> Vec<&str> {
+        let key = normalise_name(name);
+        self.by_name
+            .get(&key)
+            .map(|v| {
+                v.iter()
+                    .filter(|c| c.len() == len && c.starts_with(prefix))
+                    .map(String::as_str)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// A function class (类, 3 digits) from its name, for summary tables that print no codes.
+    pub fn function_class_by_name(&self, name: &str) -> Option<&str> {
+        let found = self.codes_named(name, "2", 3);
+        if let Some(c) = found.first() {
+            return Some(c);
+        }
+        // `卫生健康` for `卫生健康支出`.
+        let with_suffix = format!("{}支出", normalise_name(name));
+        self.codes_named(&with_suffix, "2", 3).first().copied()
+    }
+
+    /// An economic class (3 digits, 3xx) from its name, for project-table column headers.
+    pub fn economic_class_by_name(&self, name: &str) -> Option<&str> {
+        self.codes_named(name, "3", 3).first().copied()
+    }
+
+    /// Does the printed name fit the code?
+    pub fn check_name(&self, code: &str, printed: &str) -> NameMatch {
+        let Some(entry) = self.entries.get(code) else {
+            return NameMatch::UnknownCode;
+        };
+        let p = normalise_name(printed);
+        if p.is_empty() {
+            return NameMatch::Fits;
+        }
+        // Former official names are evidence of an outdated template, not a fit: they are
+        // judged like any other printed name (close variants pass, renamed classes do not).
+        let names = [normalise_name(&entry.name)];
+        if names.iter().any(|n| *n == p) {
+            return NameMatch::Fits;
+        }
+        // The name of a sibling (same parent, same level) is a misnamed code.
+        let parent = &code[..code.len().saturating_sub(2).max(3).min(code.len())];
+        let parent = if code.len() == 3 { "" } else { parent };
+        let sibling = self
+            .codes_named(printed, parent, code.len())
+            .into_iter()
+            .find(|c| *c != code)
+            .map(String::from);
+        if sibling.is_some() {
+            return NameMatch::Mismatch { belongs_to: sibling };
+        }
+        let truncated = p.chars().count() >= 4 && names.iter().any(|n| n.starts_with(&p));
+        let close = names.iter().any(|n| dice(n, &p) >= 0.5 || n.contains(&p) || p.contains(n.as_str()));
+        if truncated || close {
+            NameMatch::Fits
+        } else {
+            NameMatch::Mismatch { belongs_to: None }
+        }
+    }
+}
+
+/// A name reduced for comparison: no spaces, punctuation, bracketed asides or 的.
+pub fn normalise_name(s: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for ch in s.chars() {
+        match ch {
+            '（' | '(' | '【' | '[' => depth += 1,
+            '）' | ')' | '】' | ']' => depth = depth.saturating_sub(1),
+            _ if depth > 0 => {}
+            c if c.is_whitespace() => {}
+            '的' | '、' | '，' | ',' | '.' | '。' | '“' | '”' | '"' | '：' | ':' | '·' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Dice coefficient of character bigrams.
+fn dice(a: &str, b: &str) -> f64 {
+    let bigrams = |s: &str| -> Vec<(char, char)> {
+        let cs: Vec<char> = s.chars().collect();
+        cs.windows(2).map(|w| (w[0], w[1])).collect()
+    };
+    let (x, mut y) = (bigrams(a), bigrams(b));
+    if x.is_empty() || y.is_empty() {
+        return 0.0;
+    }
+    let total = x.len() + y.len();
+    let mut common = 0;
+    for g in &x {
+        if let Some(i) = y.iter().position(|h| h == g) {
+            y.swap_remove(i);
+            common += 1;
+        }
+    }
+    2.0 * common as f64 / total as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_names_and_misnamed_codes() {
+        let b = book();
+        assert_eq!(b.name("2010301"), "行政运行");
+        assert_eq!(b.name("2101102"), "事业单位医疗");
+        assert_eq!(b.check_name("2101103", "公务员医疗补助"), NameMatch::Fits);
+        assert_eq!(
+            b.check_name("2101102", "公务员医疗补助"),
+            NameMatch::Mismatch { belongs_to: Some("2101103".into()) }
+        );
+        assert_eq!(b.check_name("9999999", "x"), NameMatch::UnknownCode);
+    }
+
+    #[test]
+    fn variants_that_fit() {
+        let b = book();
+        assert_eq!(b.check_name("303", "对个人和家庭补助"), NameMatch::Fits);
+        assert_eq!(b.check_name("30112", "其他社会保险缴费"), NameMatch::Fits);
+        assert_eq!(b.check_name("20103", "政府办公厅及相关机构事务"), NameMatch::Fits);
+        assert_eq!(b.check_name("215", "资源勘探信息等支出"), NameMatch::Fits);
+        assert_eq!(b.check_name("30110", "城镇职工基本医疗保险缴费"), NameMatch::Fits);
+        assert!(matches!(b.check_name("210", "医疗卫生与计划生育支出"), NameMatch::Mismatch { .. }));
+        assert_eq!(b.check_name("2010301", "  行 政 运 行"), NameMatch::Fits);
+    }
+
+    #[test]
+    fn classes_by_name() {
+        let b = book();
+        assert_eq!(b.function_class_by_name("一般公共服务支出"), Some("201"));
+        assert_eq!(b.function_class_by_name("卫生健康"), Some("210"));
+        assert_eq!(b.economic_class_by_name("商品和服务支出"), Some("302"));
+    }
+}

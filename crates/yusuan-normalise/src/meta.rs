@@ -1,0 +1,220 @@
+//! Document-level facts from the text: department, region, fiscal year, budget or final
+//! accounts, department or unit scope, and a stable department id.
+//!
+//! Regions come from the department's name, read against a small gazetteer
+//! (`data/regions.csv`: provinces, and prefectures whose short names are common, such as
+//! 昌吉州 for 昌吉回族自治州).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use regex::Regex;
+use sha2::{Digest, Sha256};
+use yusuan_model::{DocKind, DocMeta, Scope};
+
+use crate::classify::squash;
+
+const REGIONS_CSV: &str = include_str!("../data/regions.csv");
+
+struct Place {
+    short: String,
+    full: String,
+    province: String,
+}
+
+fn places() -> &'static [Place] {
+    static P: OnceLock<Vec<Place>> = OnceLock::new();
+    P.get_or_init(|| {
+        let mut v: Vec<Place> = REGIONS_CSV
+            .lines()
+            .skip(1)
+            .filter_map(|l| {
+                let mut it = l.split(',');
+                Some(Place {
+                    short: it.next()?.trim().to_string(),
+                    full: it.next()?.trim().to_string(),
+                    province: it.next().unwrap_or("").trim().to_string(),
+                })
+            })
+            .collect();
+        // Longest names first, so 黔东南 wins over a shorter prefix.
+        v.sort_by_key(|p| std::cmp::Reverse(p.short.chars().count()));
+        v
+    })
+}
+
+/// Match a place at the start of `s`; returns (place, bytes consumed).
+fn place_at(s: &str) -> Option<(&'static Place, usize)> {
+    for p in places() {
+        let forms = [
+            p.full.clone(),
+            format!("{}州", p.short),
+            format!("{}市", p.short),
+            format!("{}地区", p.short),
+            p.short.clone(),
+        ];
+        for f in forms {
+            if s.starts_with(&f) {
+                return Some((p, f.len()));
+            }
+        }
+    }
+    None
+}
+
+/// Region and the department name with short place names expanded (`昌吉州政资局` →
+/// `昌吉回族自治州政资局`, region `新疆维吾尔自治区昌吉回族自治州`).
+pub fn region_of(department: &str) -> (Option<String>, String) {
+    let mut region = String::new();
+    let mut canonical = String::new();
+    let mut rest = department;
+    let mut levels = 0;
+    while levels < 3 {
+        if let Some((p, used)) = place_at(rest) {
+            if !p.province.is_empty() && !region.contains(&p.province) {
+                region.push_str(&p.province);
+            }
+            region.push_str(&p.full);
+            canonical.push_str(&p.full);
+            rest = &rest[used..];
+            levels += 1;
+            continue;
+        }
+        // A district or county of the place found so far: 普陀区, 玛纳斯县.
+        if levels > 0 {
+            static COUNTY: OnceLock<Regex> = OnceLock::new();
+            let re = COUNTY.get_or_init(|| Regex::new(r"^([\p{Han}]{1,6}?(?:自治县|区|县|旗|市))").unwrap());
+            if let Some(m) = re.find(rest) {
+                let name = m.as_str();
+                // Stop at words that begin the department itself.
+                if !rest[m.end()..].is_empty() && !name.ends_with("社区") && name.chars().count() >= 2 {
+                    region.push_str(name);
+                    canonical.push_str(name);
+                    rest = &rest[m.end()..];
+                    levels += 1;
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    canonical.push_str(rest);
+    ((!region.is_empty()).then_some(region), canonical)
+}
+
+/// A stable, ASCII identifier for a department name (after expanding short place names).
+pub fn department_id(canonical_name: &str) -> String {
+    let key: String = squash(canonical_name).replace(['（', '）', '(', ')'], "");
+    let digest = Sha256::digest(key.as_bytes());
+    let hex: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
+    format!("dept_{hex}")
+}
+
+/// Read the document-level facts from its paragraphs and the text above its tables.
+pub fn read_meta(lines: &[String]) -> DocMeta {
+    static DEPT: OnceLock<Regex> = OnceLock::new();
+    static YEAR: OnceLock<Regex> = OnceLock::new();
+    let dept_re = DEPT.get_or_init(|| {
+        Regex::new(r"(?:编制部门|编制单位|预算单位|部门名称|单位名称)(?:（单位）|\(单位\))?[：:]\s*([^\s：:　]{2,40}?)(?:\s{2,}|　|\s*(?:金额)?单位[：:]|$)")
+            .unwrap()
+    });
+    let year_re = YEAR.get_or_init(|| Regex::new(r"(20[0-9]{2})\s*年度?").unwrap());
+
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for line in lines {
+        for cap in dept_re.captures_iter(line) {
+            let name = cap[1].trim().to_string();
+            if name.chars().count() >= 3 {
+                *counts.entry(name).or_default() += 1;
+            }
+        }
+    }
+    let mut department = counts
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(a.0.chars().count().cmp(&b.0.chars().count())))
+        .map(|(n, _)| n.clone());
+
+    // The title: the first line that names a budget or final accounts with a year.
+    let title = lines.iter().take(60).find(|l| {
+        let s = squash(l);
+        (s.contains("预算") || s.contains("决算")) && year_re.is_match(&s) && s.chars().count() < 80
+    });
+    let fiscal_year = title
+        .and_then(|t| year_re.captures(&squash(t)).and_then(|c| c[1].parse().ok()))
+        .or_else(|| {
+            lines.iter().take(200).find_map(|l| year_re.captures(l).and_then(|c| c[1].parse().ok()))
+        });
+    if department.is_none() {
+        department = title.and_then(|t| {
+            let s = squash(t);
+            let m = year_re.find(&s)?;
+            let name = s[..m.start()].trim_end_matches(['（', '(']).to_string();
+            (name.chars().count() >= 3).then_some(name)
+        });
+    }
+
+    let head: String = lines.iter().take(80).map(|l| squash(l)).collect::<Vec<_>>().join("\n");
+    let doc_kind = match (head.matches("决算").count(), head.matches("预算").count()) {
+        (0, 0) => None,
+        (f, b) if f > 0 && (title.is_some_and(|t| t.contains("决算")) || f >= b) => Some(DocKind::FinalAccounts),
+        _ => Some(DocKind::Budget),
+    };
+    let title_sq = title.map(|t| squash(t)).unwrap_or_default();
+    let scope = if title_sq.contains("单位预算") || title_sq.contains("单位决算") {
+        Some(Scope::Unit)
+    } else {
+        Some(Scope::Department)
+    };
+
+    let (region, canonical) = match &department {
+        Some(d) => region_of(d),
+        None => (None, String::new()),
+    };
+    DocMeta {
+        department_id: department.as_ref().map(|_| department_id(&canonical)),
+        department,
+        region,
+        fiscal_year,
+        doc_kind,
+        scope,
+        unit: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regions_from_names() {
+        assert_eq!(region_of("昌吉州政务服务和公共资源交易管理局").0.as_deref(), Some("新疆维吾尔自治区昌吉回族自治州"));
+        assert_eq!(region_of("上海市普陀区财政局").0.as_deref(), Some("上海市普陀区"));
+        assert_eq!(region_of("上海市财政局").0.as_deref(), Some("上海市"));
+        assert_eq!(region_of("杭州市财政局").0.as_deref(), Some("浙江省杭州市"));
+    }
+
+    #[test]
+    fn short_and_long_spellings_share_an_id() {
+        let a = region_of("昌吉州政务服务和公共资源交易管理局").1;
+        let b = region_of("昌吉回族自治州政务服务和公共资源交易管理局").1;
+        assert_eq!(department_id(&a), department_id(&b));
+        assert!(department_id(&a).starts_with("dept_"));
+    }
+
+    #[test]
+    fn facts_from_lines() {
+        let lines: Vec<String> = [
+            "第二部分  2022年部门（单位）预算公开表",
+            "编制部门（单位）：昌吉州政务服务和公共资源交易管理局        单位：万元",
+            "编制部门（单位）：  昌吉州政务服务和公共资源交易管理局         单位：万元",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let m = read_meta(&lines);
+        assert_eq!(m.department.as_deref(), Some("昌吉州政务服务和公共资源交易管理局"));
+        assert_eq!(m.fiscal_year, Some(2022));
+        assert_eq!(m.doc_kind, Some(DocKind::Budget));
+        assert_eq!(m.scope, Some(Scope::Department));
+    }
+}

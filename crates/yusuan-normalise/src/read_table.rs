@@ -1,0 +1,382 @@
+//! Reading one recognised table grid into rows of coded amounts.
+//!
+//! A grid is split into title rows, header rows and data rows. Each column gets a role from the
+//! header texts above it (merged header cells count for every column they cover): a part of the
+//! code (类/款/项), a joined code, a name, a project name, or an amount with a measure. Two-sided
+//! summary tables (收入 | 支出) have two label columns; each amount column belongs to the label
+//! column on its left.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use yusuan_model::{Scheme, Table, TableKind};
+
+use crate::amount::{parse_amount, CellValue, Unit};
+use crate::classify::{looks_like_title, squash, strip_ordinal};
+use crate::code::{clean, split_fused, SplitCodes};
+use crate::codes::book;
+use crate::income::income_id;
+use crate::measure::{column_measure, three_public_measure};
+
+/// The role of a column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Role {
+    /// One level of a split code: 0 = 类, 1 = 款, 2 = 项.
+    CodePart(usize),
+    /// A joined (or fused) code.
+    Code,
+    /// A name or label.
+    Label,
+    /// A project name.
+    Project,
+    /// An amount with this measure.
+    Amount(String),
+    /// Nothing we read.
+    Ignore,
+}
+
+/// One amount cell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Value {
+    /// As printed, in the table's unit.
+    pub printed: Decimal,
+    /// In 元.
+    pub yuan: Decimal,
+    /// Grid column.
+    pub col: usize,
+}
+
+/// One data row that carries amounts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// Grid row.
+    pub row: usize,
+    /// Scheme of the code.
+    pub scheme: Scheme,
+    /// Canonical code, or "" for rows without one.
+    pub code: String,
+    /// The row's name as printed.
+    pub name_published: String,
+    /// Project name (project table), else "".
+    pub project: String,
+    /// Whether the printed code was repaired (a one-digit part padded).
+    pub code_repaired: Option<String>,
+    /// Measure → value.
+    pub values: BTreeMap<String, Value>,
+}
+
+/// Grand-total rows of a table: side (`income`, `expenditure`, or "" for one-sided) → measure → value.
+pub type Totals = BTreeMap<(String, String), Value>;
+
+/// A table read into rows.
+#[derive(Debug, Clone)]
+pub struct TableData {
+    /// Rows with codes (or the 三公 row).
+    pub rows: Vec<Row>,
+    /// Printed grand totals.
+    pub totals: Totals,
+    /// The most decimals printed in the table: its published precision.
+    pub scale: u32,
+    /// Whether any amount was printed at all.
+    pub any_amount: bool,
+    /// The column roles, for a continuation table on the next grid.
+    pub roles: Vec<Role>,
+}
+
+/// Dense views of a grid: text at every position covered by a cell (for headers), and text only
+/// at each cell's origin (for data).
+pub struct Dense {
+    /// Replicated over merged areas.
+    pub full: Vec<Vec<String>>,
+    /// Only at the top-left of each cell.
+    pub origin: Vec<Vec<String>>,
+}
+
+impl Dense {
+    /// Build both views.
+    pub fn new(t: &Table) -> Dense {
+        let mut full = vec![vec![String::new(); t.n_cols]; t.n_rows];
+        let mut origin = full.clone();
+        for (r, row) in t.coverage().iter().enumerate() {
+            for (c, idx) in row.iter().enumerate() {
+                if let Some(i) = idx {
+                    let cell = &t.cells[*i];
+                    full[r][c] = cell.text.clone();
+                    if cell.row == r && cell.col == c {
+                        origin[r][c] = cell.text.clone();
+                    }
+                }
+            }
+        }
+        Dense { full, origin }
+    }
+}
+
+/// Rows at the top that hold a title, the 编制部门 line or the unit, rather than the header.
+pub fn title_rows(d: &Dense) -> usize {
+    let mut n = 0;
+    for row in &d.full {
+        let distinct: Vec<&String> = {
+            let mut v: Vec<&String> = row.iter().filter(|t| !clean(t).is_empty()).collect();
+            v.dedup();
+            v
+        };
+        let joined: String = distinct.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(" ");
+        let is_title = distinct.len() == 1 && looks_like_title(&joined);
+        let is_meta = joined.contains("编制部门") || joined.contains("编制单位") || joined.contains("单位：") || joined.contains("单位:");
+        let is_year = distinct.len() == 1 && squash(&joined).trim_matches(['(', ')', '（', '）']).ends_with('年');
+        if (is_title || is_meta || is_year) && !row_has_number(row) || (distinct.is_empty() && n < 2 && n > 0) {
+            n += 1;
+        } else {
+            break;
+        }
+    }
+    n
+}
+
+fn row_has_number(row: &[String]) -> bool {
+    row.iter().any(|t| matches!(parse_amount(t), CellValue::Number(_)))
+}
+
+/// Index of the first data row after the title rows: the first row with a printed number that is
+/// not a 栏次 (column-number) row.
+pub fn first_data_row(d: &Dense, from: usize) -> usize {
+    for (r, row) in d.origin.iter().enumerate().skip(from) {
+        let first = row.iter().map(|t| squash(t)).find(|t| !t.is_empty()).unwrap_or_default();
+        if first.starts_with("栏次") || first == "行次" {
+            continue;
+        }
+        if row_has_number(row) {
+            return r;
+        }
+    }
+    d.origin.len()
+}
+
+/// The header texts above each column, top to bottom, without repeats.
+pub fn header_paths(d: &Dense, from: usize, to: usize, n_cols: usize) -> Vec<Vec<String>> {
+    (0..n_cols)
+        .map(|c| {
+            let mut path: Vec<String> = Vec::new();
+            for row in &d.full[from..to] {
+                let t = clean(&row[c]);
+                if !t.is_empty() && path.last() != Some(&t) {
+                    path.push(t);
+                }
+            }
+            path
+        })
+        .collect()
+}
+
+/// Decide each column's role from its header path (and, for unlabeled columns, its content).
+pub fn column_roles(kind: TableKind, paths: &[Vec<String>], d: &Dense, data_from: usize) -> Vec<Role> {
+    paths
+        .iter()
+        .enumerate()
+        .map(|(c, path)| {
+            let lowest = path.last().map(|t| squash(t)).unwrap_or_default();
+            let any = |w: &str| path.iter().any(|t| squash(t).contains(w));
+            match lowest.as_str() {
+                "类" => return Role::CodePart(0),
+                "款" => return Role::CodePart(1),
+                "项" => return Role::CodePart(2),
+                _ => {}
+            }
+            if lowest.contains("项目名称") || (kind == TableKind::GeneralBudgetProjectExpenditure && lowest == "项目") {
+                return Role::Project;
+            }
+            if lowest.contains("编码") || lowest.contains("代码") || lowest == "科目编号" {
+                return Role::Code;
+            }
+            if lowest.contains("名称")
+                || matches!(
+                    lowest.as_str(),
+                    "项目" | "科目" | "功能分类" | "经济分类" | "收入" | "支出" | "收入项目" | "支出项目" | "功能分类科目" | "经济分类科目" | "项目(按功能分类)" | "项目（按功能分类）"
+                )
+            {
+                return Role::Label;
+            }
+            let numeric = d.origin[data_from..].iter().filter(|row| matches!(parse_amount(&row[c]), CellValue::Number(_))).count();
+            let texty = d.origin[data_from..]
+                .iter()
+                .filter(|row| matches!(parse_amount(&row[c]), CellValue::Text))
+                .count();
+            if kind == TableKind::ThreePublic {
+                return match three_public_measure(path) {
+                    Some(m) if numeric > 0 => Role::Amount(m.to_string()),
+                    _ if texty > 0 => Role::Label,
+                    _ => Role::Ignore,
+                };
+            }
+            if texty > numeric && texty > 0 {
+                return Role::Label;
+            }
+            if any("编码") && path.len() > 1 && lowest.chars().all(|ch| ch.is_ascii_digit()) {
+                return Role::Code;
+            }
+            match column_measure(path) {
+                Some(m) => Role::Amount(m),
+                None if numeric > 0 && path.is_empty() => Role::Amount("total".into()),
+                None => Role::Ignore,
+            }
+        })
+        .collect()
+}
+
+/// Read the data rows of a table.
+pub fn read_rows(
+    kind: TableKind,
+    d: &Dense,
+    roles: &[Role],
+    data_from: usize,
+    unit: &Unit,
+) -> TableData {
+    let mut out = TableData { rows: Vec::new(), totals: Totals::new(), scale: 0, any_amount: false, roles: roles.to_vec() };
+    let label_cols: Vec<usize> = roles.iter().enumerate().filter(|(_, r)| **r == Role::Label).map(|(i, _)| i).collect();
+    let code_cols: Vec<usize> = roles.iter().enumerate().filter(|(_, r)| **r == Role::Code).map(|(i, _)| i).collect();
+    let part_cols: Vec<usize> = roles.iter().enumerate().filter(|(_, r)| matches!(r, Role::CodePart(_))).map(|(i, _)| i).collect();
+    let project_col = roles.iter().position(|r| *r == Role::Project);
+    let two_sided = matches!(kind, TableKind::RevenueExpenditureSummary | TableKind::FiscalGrantSummary) && label_cols.len() >= 2;
+    let mut split = SplitCodes::default();
+
+    for (r, row) in d.origin.iter().enumerate().skip(data_from) {
+        // Values of this row, grouped by the label column on their left (two-sided tables).
+        let mut groups: BTreeMap<usize, BTreeMap<String, Value>> = BTreeMap::new();
+        for (c, role) in roles.iter().enumerate() {
+            let Role::Amount(measure) = role else { continue };
+            if let CellValue::Number(n) = parse_amount(&row[c]) {
+                out.scale = out.scale.max(n.scale());
+                out.any_amount = true;
+                let side = if two_sided { label_cols.iter().rev().find(|&&l| l < c).copied().unwrap_or(0) } else { 0 };
+                groups.entry(side).or_default().entry(measure.clone()).or_insert(Value { printed: n, yuan: unit.to_yuan(n), col: c });
+            }
+        }
+        if groups.is_empty() {
+            // Keep split-code context flowing through rows without amounts.
+            if !part_cols.is_empty() {
+                let parts: Vec<&str> = part_cols.iter().map(|&c| row[c].as_str()).collect();
+                split.join(&parts);
+            }
+            continue;
+        }
+        if kind == TableKind::ThreePublic {
+            read_three_public_row(r, row, roles, &label_cols, groups, &mut out, unit);
+            continue;
+        }
+        if two_sided {
+            for (side_idx, (label_col, values)) in groups.into_iter().enumerate() {
+                let is_income = label_col == label_cols[0] && side_idx == 0 || label_col == label_cols[0];
+                let label = clean(&row[label_col]);
+                read_summary_side(r, &label, is_income, values, &mut out);
+            }
+            continue;
+        }
+        let values = groups.into_values().next().unwrap_or_default();
+        // The code: split parts, a code column, or fused into the label.
+        let label_text = label_cols.iter().map(|&c| clean(&row[c])).find(|t| !t.is_empty()).unwrap_or_default();
+        let mut code = None;
+        let mut repaired = None;
+        if !part_cols.is_empty() {
+            let parts: Vec<&str> = part_cols.iter().map(|&c| row[c].as_str()).collect();
+            if let Some((c, fixed)) = split.join(&parts) {
+                if fixed {
+                    repaired = Some(parts.iter().map(|p| clean(p)).collect::<Vec<_>>().join("|"));
+                }
+                code = Some(c);
+            }
+        }
+        let mut name = label_text.clone();
+        if code.is_none() {
+            for &c in &code_cols {
+                let f = split_fused(&row[c]);
+                if f.code.is_some() {
+                    if name.is_empty() {
+                        name = f.name.clone();
+                    }
+                    code = f.code;
+                    break;
+                }
+            }
+        }
+        if code.is_none() {
+            let f = split_fused(&label_text);
+            if f.code.is_some() {
+                code = f.code;
+                name = f.name;
+            }
+        }
+        let Some(code) = code else {
+            let sq = squash(&label_text);
+            let row_label = if sq.is_empty() { row.iter().map(|t| squash(t)).find(|t| !t.is_empty() && !t.chars().any(|c| c.is_ascii_digit())).unwrap_or_default() } else { sq };
+            if row_label.contains("合计") || row_label.contains("总计") || row_label.is_empty() {
+                for (m, v) in values {
+                    out.totals.entry((String::new(), m)).or_insert(v);
+                }
+            }
+            continue;
+        };
+        let scheme = if code.starts_with('2') { Scheme::Function } else { Scheme::Economic };
+        let project = project_col.map(|c| clean(&row[c])).filter(|p| squash(p) != "项目支出").unwrap_or_default();
+        out.rows.push(Row { row: r, scheme, code, name_published: name, project, code_repaired: repaired, values });
+    }
+    out
+}
+
+fn read_summary_side(r: usize, label: &str, is_income: bool, values: BTreeMap<String, Value>, out: &mut TableData) {
+    let sq = squash(label);
+    let side = if is_income { "income" } else { "expenditure" };
+    if sq.contains("总计") || sq.contains("合计") {
+        for (m, v) in values {
+            out.totals.entry((side.to_string(), m)).or_insert(v);
+        }
+        return;
+    }
+    if is_income {
+        if let Some(id) = income_id(label) {
+            out.rows.push(Row { row: r, scheme: Scheme::Income, code: id.to_string(), name_published: label.to_string(), project: String::new(), code_repaired: None, values });
+        }
+        return;
+    }
+    let f = split_fused(label);
+    let (code, name) = match f.code {
+        Some(c) if c.len() == 3 => (c, f.name),
+        Some(_) => return,
+        None => {
+            let stripped = strip_ordinal(&f.name);
+            match book().function_class_by_name(&stripped) {
+                Some(c) => (c.to_string(), f.name),
+                None => return,
+            }
+        }
+    };
+    out.rows.push(Row { row: r, scheme: Scheme::Function, code, name_published: name, project: String::new(), code_repaired: None, values });
+}
+
+fn read_three_public_row(
+    r: usize,
+    row: &[String],
+    roles: &[Role],
+    label_cols: &[usize],
+    groups: BTreeMap<usize, BTreeMap<String, Value>>,
+    out: &mut TableData,
+    unit: &Unit,
+) {
+    let values = groups.into_values().next().unwrap_or_default();
+    let horizontal = roles.iter().filter(|r| matches!(r, Role::Amount(m) if m != "total")).count() >= 2;
+    if horizontal {
+        if out.rows.is_empty() {
+            out.rows.push(Row { row: r, scheme: Scheme::None, code: String::new(), name_published: String::new(), project: String::new(), code_repaired: None, values });
+        }
+        return;
+    }
+    // Laid out vertically: the row label says what the amount is.
+    let label = label_cols.iter().map(|&c| clean(&row[c])).find(|t| !t.is_empty()).unwrap_or_default();
+    let Some(measure) = three_public_measure(&[label.clone()]) else { return };
+    let Some(v) = values.into_values().next() else { return };
+    let _ = unit;
+    if out.rows.is_empty() {
+        out.rows.push(Row { row: r, scheme: Scheme::None, code: String::new(), name_published: String::new(), project: String::new(), code_repaired: None, values: BTreeMap::new() });
+    }
+    out.rows[0].values.entry(measure.to_string()).or_insert(v);
+}
