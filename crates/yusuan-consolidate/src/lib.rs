@@ -1,1 +1,56 @@
-//! placeholder
+//! The consolidator: the [`yusuan_model::FileOutcome`]s of many documents → the dataset files.
+//!
+//! [`write_dataset`] writes, into one output folder:
+//!
+//! | file | one row per |
+//! |---|---|
+//! | `documents.csv` | input file, whatever became of it |
+//! | `line_items.csv` | amount in a disclosure table, in 元 |
+//! | `checks.csv` | consistency check run on a document |
+//! | `narrative_facts.csv` | figure stated in the narrative |
+//! | `performance_targets.csv` | indicator of a performance-target table |
+//! | `documents.jsonl` | document, everything nested, with its raw tables |
+//! | `datapackage.json` | Frictionless descriptor with a schema per CSV ([`schema`]) |
+//!
+//! A line of `line_items.csv`, for example:
+//!
+//! ```text
+//! doc_id,department_id,fiscal_year,table,scheme,code,name,name_published,project,measure,amount_yuan,unit,page,table_no,row,col
+//! 3f1c…,dept_5a…,2022,expenditure_summary,function,2010302,一般行政管理事务,一般行政管理事务,,project,7140000.00,万元,,3,6,6
+//! ```
+//!
+//! Every file is first written in a temporary folder inside the output folder and renamed into
+//! place only when all are complete, so a run never leaves half a dataset. Rows come out in the
+//! order of the outcomes given (the binary sorts them by path), so the same input gives the same
+//! bytes.
+
+pub mod schema;
+mod writer;
+
+pub use writer::{write_dataset, Summary};
+
+use thiserror::Error;
+
+/// Why the dataset could not be written.
+#[derive(Debug, Error)]
+pub enum WriteError {
+    /// A file or folder could not be created, written or renamed.
+    #[error("cannot write {path}: {source}")]
+    Io {
+        /// The path concerned.
+        path: String,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// A record could not be serialised.
+    #[error("cannot serialise {what}: {message}")]
+    Serialise {
+        /// What was being written.
+        what: String,
+        /// The serialiser's message.
+        message: String,
+    },
+}
+
+/// Result alias of the consolidator.
+pub type Result<T> = std::result::Result<T, WriteError>;

@@ -1,1 +1,75 @@
-fn main(){}
+//! The `yusuan` command: argument parsing, logging, and the exit code. The work is in the
+//! library half of this crate ([`yusuan::run`], [`yusuan::extract_one`]).
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Turn folders of Chinese government budget disclosures (.docx, .pdf) into one checked dataset.
+#[derive(Parser)]
+#[command(version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read every file under INPUT_DIR (recursively) and write the dataset into OUT_DIR:
+    /// documents.csv, line_items.csv, checks.csv, narrative_facts.csv, performance_targets.csv,
+    /// documents.jsonl and datapackage.json. Files that cannot be read are listed in
+    /// documents.csv with their status and the reason; the run goes on and exits 0.
+    Run {
+        /// Folder of disclosures to read.
+        input_dir: PathBuf,
+        /// Folder to write the dataset into (created if needed).
+        #[arg(long, short)]
+        out: PathBuf,
+        /// Worker threads (default: one per core).
+        #[arg(long, short)]
+        jobs: Option<usize>,
+        /// Do not show a progress bar.
+        #[arg(long)]
+        quiet: bool,
+    },
+    /// Print one document's extracted structure and everything read from it, as JSON.
+    Extract {
+        /// A .docx or .pdf file.
+        file: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::from_env("RUST_LOG"))
+        .with_writer(std::io::stderr)
+        .init();
+    match cli.command {
+        Command::Run { input_dir, out, jobs, quiet } => {
+            let progress = !quiet && std::io::stderr().is_terminal();
+            match yusuan::run(&input_dir, &out, jobs, progress) {
+                Ok(summary) => {
+                    eprintln!("{}", yusuan::summary_line(&summary, &out));
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("yusuan: {e:#}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Command::Extract { file } => match yusuan::extract_one(&file) {
+            Ok(json) => {
+                println!("{json}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("yusuan: {e:#}");
+                ExitCode::from(1)
+            }
+        },
+    }
+}

@@ -1,0 +1,87 @@
+//! The dataset files are all written, with headers that match the data package's schemas.
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use yusuan_consolidate::{schema, write_dataset};
+use yusuan_model::{Disclosure, DocMeta, FileOutcome, FileStatus, LineItem, Location, Scheme};
+
+fn outcomes() -> Vec<FileOutcome> {
+    let item = LineItem {
+        table: "expenditure_summary".into(),
+        scheme: Scheme::Function,
+        code: "2010302".into(),
+        name: "一般行政管理事务".into(),
+        name_published: "一般行政管理事务".into(),
+        project: String::new(),
+        measure: "project".into(),
+        amount_yuan: Decimal::from_str("7140000.00").unwrap(),
+        unit: "万元".into(),
+        location: Location { page: None, table_no: Some(3), row: Some(6), col: Some(6) },
+    };
+    let disclosure = Disclosure {
+        meta: DocMeta { department: Some("昌吉州政资局".into()), fiscal_year: Some(2022), ..Default::default() },
+        line_items: vec![item],
+        ..Default::default()
+    };
+    vec![
+        FileOutcome {
+            doc_id: "00aa".into(),
+            path: "a.docx".into(),
+            format: "docx".into(),
+            status: FileStatus::Ok,
+            error: None,
+            pages: None,
+            disclosure: Some(disclosure),
+            document: None,
+        },
+        FileOutcome {
+            doc_id: "00bb".into(),
+            path: "b.txt".into(),
+            format: "txt".into(),
+            status: FileStatus::Unsupported,
+            error: Some("not a .docx or .pdf file".into()),
+            pages: None,
+            disclosure: None,
+            document: None,
+        },
+    ]
+}
+
+#[test]
+fn writes_every_file_with_matching_headers() {
+    let dir = tempfile::tempdir().unwrap();
+    let summary = write_dataset(&outcomes(), dir.path()).unwrap();
+    assert_eq!(summary.files, 2);
+    assert_eq!(summary.line_items, 1);
+    assert_eq!(summary.by_status, [1, 0, 0, 0, 1]);
+    for (name, _, columns) in schema::FILES {
+        let text = std::fs::read_to_string(dir.path().join(format!("{name}.csv"))).unwrap();
+        let header = text.lines().next().unwrap();
+        let expected: Vec<&str> = columns.iter().map(|c| c.0).collect();
+        assert_eq!(header, expected.join(","), "{name}");
+    }
+    let items = std::fs::read_to_string(dir.path().join("line_items.csv")).unwrap();
+    assert!(items.lines().nth(1).unwrap().contains(",project,7140000.00,万元,,3,6,6"));
+    let docs = std::fs::read_to_string(dir.path().join("documents.csv")).unwrap();
+    assert!(docs.contains("00bb,b.txt,txt,unsupported,not a .docx or .pdf file"));
+    assert_eq!(std::fs::read_to_string(dir.path().join("documents.jsonl")).unwrap().lines().count(), 2);
+    let dp: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("datapackage.json")).unwrap()).unwrap();
+    assert_eq!(dp["resources"].as_array().unwrap().len(), schema::FILES.len());
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".yusuan-tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary folder left behind");
+}
+
+#[test]
+fn an_unwritable_output_is_an_error_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("not-a-dir");
+    std::fs::write(&file, b"x").unwrap();
+    let err = write_dataset(&outcomes(), &file).unwrap_err();
+    assert!(err.to_string().contains("not-a-dir"), "{err}");
+}

@@ -1,0 +1,81 @@
+//! yusuan's pipeline, chained: walk a folder, extract each file ([`yusuan_extract`]), normalise
+//! it ([`yusuan_normalise`]), and write the dataset ([`yusuan_consolidate`]). This is the only
+//! crate that knows all three stages.
+//!
+//! [`process::process_bytes`] turns one file into a [`yusuan_model::FileOutcome`] and never
+//! panics outward: a reader that panics on a hostile file yields a `failed` outcome naming the
+//! file. [`run`] processes a folder in parallel with rayon and writes the dataset.
+
+pub mod process;
+mod walk;
+
+use std::path::Path;
+
+use anyhow::{bail, Context, Result};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use yusuan_consolidate::{write_dataset, Summary};
+
+pub use process::{process_bytes, process_file};
+
+/// Read every file under `input` and write the dataset into `out`.
+pub fn run(input: &Path, out: &Path, jobs: Option<usize>, progress: bool) -> Result<Summary> {
+    if !input.is_dir() {
+        bail!("{} is not a folder", input.display());
+    }
+    let files = walk::files_under(input).with_context(|| format!("cannot list {}", input.display()))?;
+    tracing::info!(files = files.len(), input = %input.display(), "starting run");
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.unwrap_or(0))
+        .build()
+        .context("cannot start worker threads")?;
+    let bar = if progress {
+        let b = ProgressBar::new(files.len() as u64);
+        b.set_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} files  {elapsed} elapsed, ~{eta} left  {wide_msg}")
+                .expect("valid template"),
+        );
+        b
+    } else {
+        ProgressBar::hidden()
+    };
+    let mut outcomes: Vec<_> = pool.install(|| {
+        files
+            .par_iter()
+            .map(|path| {
+                let rel = walk::relative(input, path);
+                let outcome = process_file(path, &rel);
+                bar.set_message(rel);
+                bar.inc(1);
+                outcome
+            })
+            .collect()
+    });
+    bar.finish_and_clear();
+    outcomes.sort_by(|a, b| a.path.cmp(&b.path));
+    process::mark_duplicates(&mut outcomes);
+    let summary = write_dataset(&outcomes, out).with_context(|| format!("cannot write the dataset into {}", out.display()))?;
+    Ok(summary)
+}
+
+/// The closing line of a run.
+pub fn summary_line(s: &Summary, out: &Path) -> String {
+    let [ok, partial, failed, duplicate, unsupported] = s.by_status;
+    format!(
+        "yusuan: {} files ({ok} ok, {partial} partial, {failed} failed, {duplicate} duplicate, {unsupported} unsupported), {} line items, {} checks failed → {}",
+        s.files,
+        s.line_items,
+        s.checks_failed,
+        out.display()
+    )
+}
+
+/// One file's extracted document and everything read from it, as pretty JSON.
+pub fn extract_one(path: &Path) -> Result<String> {
+    if !path.is_file() {
+        bail!("{} is not a file", path.display());
+    }
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let outcome = process_file(path, &name);
+    Ok(serde_json::to_string_pretty(&outcome)?)
+}

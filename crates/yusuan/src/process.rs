@@ -1,0 +1,111 @@
+//! One input file → one [`FileOutcome`], whatever the file holds.
+
+use std::collections::HashMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+use yusuan_extract::{extract, ExtractError, Limits};
+use yusuan_model::{FileOutcome, FileStatus};
+
+/// Read, extract and normalise one file.
+pub fn process_file(path: &Path, rel: &str) -> FileOutcome {
+    let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    match std::fs::read(path) {
+        Ok(bytes) => process_bytes(&bytes, rel, &ext),
+        Err(e) => FileOutcome {
+            doc_id: String::new(),
+            path: rel.to_string(),
+            format: ext,
+            status: FileStatus::Failed,
+            error: Some(format!("{rel}: cannot read file: {e}")),
+            pages: None,
+            disclosure: None,
+            document: None,
+        },
+    }
+}
+
+/// Extract and normalise a file's bytes. `ext` is the file's extension, used only to report the
+/// format of files that cannot be read.
+pub fn process_bytes(bytes: &[u8], rel: &str, ext: &str) -> FileOutcome {
+    let digest = Sha256::digest(bytes);
+    let doc_id: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+    let mut outcome = FileOutcome {
+        doc_id,
+        path: rel.to_string(),
+        format: ext.to_string(),
+        status: FileStatus::Failed,
+        error: None,
+        pages: None,
+        disclosure: None,
+        document: None,
+    };
+    let _span = tracing::info_span!("file", path = rel).entered();
+    let limits = Limits::default();
+    let extracted = catch_unwind(AssertUnwindSafe(|| extract(bytes, &limits)));
+    let document = match extracted {
+        Ok(Ok(doc)) => doc,
+        Ok(Err(e)) => {
+            outcome.status = match e {
+                ExtractError::Unsupported(_) => FileStatus::Unsupported,
+                _ => FileStatus::Failed,
+            };
+            outcome.error = Some(format!("{rel}: {e}"));
+            tracing::warn!(error = %e, "cannot read");
+            return outcome;
+        }
+        Err(panic) => {
+            outcome.error = Some(format!("{rel}: reader crashed: {}", panic_message(&panic)));
+            tracing::error!("reader crashed");
+            return outcome;
+        }
+    };
+    outcome.format = document.format.as_str().to_string();
+    outcome.pages = document.pages;
+    let normalised = catch_unwind(AssertUnwindSafe(|| yusuan_normalise::normalise(&document)));
+    match normalised {
+        Ok(d) => {
+            outcome.status = if document.warnings.is_empty() { FileStatus::Ok } else { FileStatus::Partial };
+            if !document.warnings.is_empty() {
+                outcome.error = Some(format!("{rel}: {}", document.warnings.join("; ")));
+            } else if d.tables.is_empty() {
+                outcome.error = Some(format!("{rel}: no disclosure table recognised (not a budget disclosure?)"));
+            }
+            outcome.disclosure = Some(d);
+        }
+        Err(panic) => {
+            outcome.error = Some(format!("{rel}: normaliser crashed: {}", panic_message(&panic)));
+        }
+    }
+    outcome.document = Some(document);
+    outcome
+}
+
+fn panic_message(p: &Box<dyn std::any::Any + Send>) -> String {
+    p.downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| p.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into())
+}
+
+/// Files whose bytes equal an earlier file's (same doc_id) become `duplicate`, pointing at it.
+pub fn mark_duplicates(outcomes: &mut [FileOutcome]) {
+    let mut first: HashMap<String, String> = HashMap::new();
+    for o in outcomes.iter_mut() {
+        if o.doc_id.is_empty() {
+            continue;
+        }
+        match first.get(&o.doc_id) {
+            Some(original) => {
+                o.status = FileStatus::Duplicate;
+                o.error = Some(format!("same content as {original}"));
+                o.disclosure = None;
+                o.document = None;
+            }
+            None => {
+                first.insert(o.doc_id.clone(), o.path.clone());
+            }
+        }
+    }
+}
