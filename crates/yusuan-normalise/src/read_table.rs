@@ -327,8 +327,15 @@ fn read_summary_side(r: usize, label: &str, is_income: bool, values: BTreeMap<St
     let sq = squash(label);
     let side = if is_income { "income" } else { "expenditure" };
     if sq.contains("总计") || sq.contains("合计") {
+        // 收入总计 is the grand total; 本年收入合计 only the year's part of it.
+        let grand = sq.contains("总计");
         for (m, v) in values {
-            out.totals.entry((side.to_string(), m)).or_insert(v);
+            let key = (side.to_string(), m);
+            if grand {
+                out.totals.insert(key, v);
+            } else {
+                out.totals.entry(key).or_insert(v);
+            }
         }
         return;
     }

@@ -1,0 +1,24 @@
+# Thin aliases; see README.md.
+CARGO ?= cargo
+
+.PHONY: run test bench corpus fmt lint
+
+run:
+	$(CARGO) build --release --locked
+	./target/release/yusuan run corpus --out out
+
+test:
+	$(CARGO) test --workspace --locked
+
+bench:
+	$(CARGO) bench -p yusuan --bench pipeline
+
+corpus:
+	python3 -m pip install --quiet -r scripts/requirements.txt
+	python3 scripts/gen_corpus.py
+
+fmt:
+	$(CARGO) fmt --all
+
+lint:
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
