@@ -4,11 +4,11 @@ CARGO ?= cargo
 .PHONY: run test bench corpus fmt lint
 
 run:
-	$(CARGO) build --release --locked
+	$(CARGO) build --release
 	./target/release/yusuan run corpus --out out
 
 test:
-	$(CARGO) test --workspace --locked
+	$(CARGO) test --workspace
 
 bench:
 	$(CARGO) bench -p yusuan --bench pipeline
