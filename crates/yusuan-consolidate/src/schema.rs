@@ -6,21 +6,57 @@ pub type Column = (&'static str, &'static str, &'static str);
 
 /// `documents.csv`: one row per input file.
 pub const DOCUMENTS: &[Column] = &[
-    ("doc_id", "string", "First 16 hex digits of the file's SHA-256"),
+    (
+        "doc_id",
+        "string",
+        "First 16 hex digits of the file's SHA-256",
+    ),
     ("path", "string", "Path relative to the input folder"),
-    ("format", "string", "docx, pdf, or the extension of an unsupported file"),
-    ("status", "string", "ok, partial, failed, duplicate or unsupported"),
+    (
+        "format",
+        "string",
+        "docx, pdf, or the extension of an unsupported file",
+    ),
+    (
+        "status",
+        "string",
+        "ok, partial, failed, duplicate or unsupported",
+    ),
     ("error", "string", "Why, for anything not ok"),
     ("department", "string", "The department as published"),
-    ("department_id", "string", "Stable identifier of the department across spellings and years"),
-    ("region", "string", "Province, prefecture and county of the department"),
-    ("fiscal_year", "integer", "The fiscal year the document is about"),
-    ("doc_kind", "string", "budget (预算) or final_accounts (决算)"),
+    (
+        "department_id",
+        "string",
+        "Stable identifier of the department across spellings and years",
+    ),
+    (
+        "region",
+        "string",
+        "Province, prefecture and county of the department",
+    ),
+    (
+        "fiscal_year",
+        "integer",
+        "The fiscal year the document is about",
+    ),
+    (
+        "doc_kind",
+        "string",
+        "budget (预算) or final_accounts (决算)",
+    ),
     ("scope", "string", "department (部门) or unit (单位)"),
-    ("unit", "string", "The unit printed over most tables (万元, 元)"),
+    (
+        "unit",
+        "string",
+        "The unit printed over most tables (万元, 元)",
+    ),
     ("pages", "integer", "Number of pages (PDF)"),
     ("tables", "integer", "Disclosure tables recognised"),
-    ("tables_missing", "integer", "Expected tables that were not published"),
+    (
+        "tables_missing",
+        "integer",
+        "Expected tables that were not published",
+    ),
     ("checks_failed", "integer", "Consistency checks that failed"),
     ("line_items", "integer", "Amounts read into line_items.csv"),
 ];
@@ -30,17 +66,33 @@ pub const LINE_ITEMS: &[Column] = &[
     ("doc_id", "string", "Document the amount was printed in"),
     ("department_id", "string", "Department identifier"),
     ("fiscal_year", "integer", "Fiscal year"),
-    ("table", "string", "Table kind (final_ prefix for final accounts)"),
+    (
+        "table",
+        "string",
+        "Table kind (final_ prefix for final accounts)",
+    ),
     ("scheme", "string", "function, economic, income or none"),
-    ("code", "string", "Canonical code (2010301, 30101, general_public_budget) or empty"),
+    (
+        "code",
+        "string",
+        "Canonical code (2010301, 30101, general_public_budget) or empty",
+    ),
     ("name", "string", "Canonical name of the code"),
     ("name_published", "string", "The row's name as printed"),
     ("project", "string", "Project name on project-table rows"),
-    ("measure", "string", "The column's meaning (total, basic, project, personnel, …)"),
+    (
+        "measure",
+        "string",
+        "The column's meaning (total, basic, project, personnel, …)",
+    ),
     ("amount_yuan", "number", "Exact amount in 元"),
     ("unit", "string", "The unit printed over this table"),
     ("page", "integer", "PDF page from 1"),
-    ("table_no", "integer", "The table's ordinal in the document, from 1"),
+    (
+        "table_no",
+        "integer",
+        "The table's ordinal in the document, from 1",
+    ),
     ("row", "integer", "Grid row, 0-based"),
     ("col", "integer", "Grid column, 0-based"),
 ];
@@ -88,9 +140,29 @@ pub const PERFORMANCE_TARGETS: &[Column] = &[
 
 /// Every CSV file of the dataset with its columns, in the order they are described.
 pub const FILES: &[(&str, &str, &[Column])] = &[
-    ("documents", "One row per input file found, whatever became of it", DOCUMENTS),
-    ("line_items", "One row per amount in a disclosure table, in 元", LINE_ITEMS),
-    ("checks", "One row per consistency check run on a document", CHECKS),
-    ("narrative_facts", "One row per figure stated in the narrative", NARRATIVE_FACTS),
-    ("performance_targets", "One row per indicator of a performance-target table", PERFORMANCE_TARGETS),
+    (
+        "documents",
+        "One row per input file found, whatever became of it",
+        DOCUMENTS,
+    ),
+    (
+        "line_items",
+        "One row per amount in a disclosure table, in 元",
+        LINE_ITEMS,
+    ),
+    (
+        "checks",
+        "One row per consistency check run on a document",
+        CHECKS,
+    ),
+    (
+        "narrative_facts",
+        "One row per figure stated in the narrative",
+        NARRATIVE_FACTS,
+    ),
+    (
+        "performance_targets",
+        "One row per indicator of a performance-target table",
+        PERFORMANCE_TARGETS,
+    ),
 ];

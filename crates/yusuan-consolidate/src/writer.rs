@@ -24,11 +24,17 @@ pub struct Summary {
 }
 
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
-    move |source| WriteError::Io { path: path.display().to_string(), source }
+    move |source| WriteError::Io {
+        path: path.display().to_string(),
+        source,
+    }
 }
 
 fn csv_err(what: &str) -> impl FnOnce(csv::Error) -> WriteError + '_ {
-    move |e| WriteError::Serialise { what: what.to_string(), message: e.to_string() }
+    move |e| WriteError::Serialise {
+        what: what.to_string(),
+        message: e.to_string(),
+    }
 }
 
 fn opt<T: ToString>(v: Option<T>) -> String {
@@ -43,7 +49,8 @@ fn csv_writer(dir: &Path, name: &str, columns: &[Column]) -> Result<csv::Writer<
     let path = dir.join(format!("{name}.csv"));
     let file = File::create(&path).map_err(io_err(&path))?;
     let mut w = csv::Writer::from_writer(BufWriter::new(file));
-    w.write_record(columns.iter().map(|c| c.0)).map_err(csv_err(name))?;
+    w.write_record(columns.iter().map(|c| c.0))
+        .map_err(csv_err(name))?;
     Ok(w)
 }
 
@@ -63,7 +70,10 @@ pub fn write_dataset(outcomes: &[FileOutcome], out_dir: &Path) -> Result<Summary
             return Err(e);
         }
     };
-    let mut names: Vec<String> = schema::FILES.iter().map(|f| format!("{}.csv", f.0)).collect();
+    let mut names: Vec<String> = schema::FILES
+        .iter()
+        .map(|f| format!("{}.csv", f.0))
+        .collect();
     names.push("documents.jsonl".into());
     names.push("datapackage.json".into());
     for name in &names {
@@ -95,7 +105,9 @@ fn write_all(outcomes: &[FileOutcome], dir: &Path) -> Result<Summary> {
         }] += 1;
         let d = o.disclosure.as_ref();
         let meta = d.map(|d| &d.meta);
-        let dept_id = meta.and_then(|m| m.department_id.clone()).unwrap_or_default();
+        let dept_id = meta
+            .and_then(|m| m.department_id.clone())
+            .unwrap_or_default();
         let year = opt(meta.and_then(|m| m.fiscal_year));
         let n_failed = d.map(|d| d.checks_failed()).unwrap_or(0);
         summary.checks_failed += n_failed;
@@ -126,9 +138,22 @@ fn write_all(outcomes: &[FileOutcome], dir: &Path) -> Result<Summary> {
                 let [page, table_no, row, col] = loc_fields(&li.location);
                 items
                     .write_record([
-                        o.doc_id.as_str(), &dept_id, &year, &li.table, li.scheme.as_str(), &li.code, &li.name,
-                        &li.name_published, &li.project, &li.measure, &li.amount_yuan.to_string(), &li.unit,
-                        &page, &table_no, &row, &col,
+                        o.doc_id.as_str(),
+                        &dept_id,
+                        &year,
+                        &li.table,
+                        li.scheme.as_str(),
+                        &li.code,
+                        &li.name,
+                        &li.name_published,
+                        &li.project,
+                        &li.measure,
+                        &li.amount_yuan.to_string(),
+                        &li.unit,
+                        &page,
+                        &table_no,
+                        &row,
+                        &col,
                     ])
                     .map_err(csv_err("line_items"))?;
             }
@@ -136,35 +161,73 @@ fn write_all(outcomes: &[FileOutcome], dir: &Path) -> Result<Summary> {
                 let [page, table_no, row, col] = loc_fields(&c.location);
                 checks
                     .write_record([
-                        o.doc_id.as_str(), &c.check, c.status.as_str(), &c.table, &c.code, &c.expected, &c.found,
-                        &c.detail, &page, &table_no, &row, &col,
+                        o.doc_id.as_str(),
+                        &c.check,
+                        c.status.as_str(),
+                        &c.table,
+                        &c.code,
+                        &c.expected,
+                        &c.found,
+                        &c.detail,
+                        &page,
+                        &table_no,
+                        &row,
+                        &col,
                     ])
                     .map_err(csv_err("checks"))?;
             }
             for f in &d.narrative_facts {
                 facts
                     .write_record([
-                        o.doc_id.clone(), f.section.clone(), f.subject.clone(), opt(f.amount_yuan), opt(f.share_pct),
-                        opt(f.change_yuan), opt(f.change_pct), f.sentence.clone(),
+                        o.doc_id.clone(),
+                        f.section.clone(),
+                        f.subject.clone(),
+                        opt(f.amount_yuan),
+                        opt(f.share_pct),
+                        opt(f.change_yuan),
+                        opt(f.change_pct),
+                        f.sentence.clone(),
                     ])
                     .map_err(csv_err("narrative_facts"))?;
             }
             for t in &d.performance_targets {
                 targets
                     .write_record([
-                        &o.doc_id, &t.project, &t.level1, &t.level2, &t.indicator, &t.operator, &t.value, &t.unit, &t.text,
+                        &o.doc_id,
+                        &t.project,
+                        &t.level1,
+                        &t.level2,
+                        &t.indicator,
+                        &t.operator,
+                        &t.value,
+                        &t.unit,
+                        &t.text,
                     ])
                     .map_err(csv_err("performance_targets"))?;
             }
         }
-        let line = serde_json::to_string(o)
-            .map_err(|e| WriteError::Serialise { what: format!("documents.jsonl ({})", o.path), message: e.to_string() })?;
-        jsonl.write_all(line.as_bytes()).and_then(|_| jsonl.write_all(b"\n")).map_err(io_err(&jsonl_path))?;
+        let line = serde_json::to_string(o).map_err(|e| WriteError::Serialise {
+            what: format!("documents.jsonl ({})", o.path),
+            message: e.to_string(),
+        })?;
+        jsonl
+            .write_all(line.as_bytes())
+            .and_then(|_| jsonl.write_all(b"\n"))
+            .map_err(io_err(&jsonl_path))?;
     }
-    for (w, name) in [(docs, "documents"), (items, "line_items"), (checks, "checks"), (facts, "narrative_facts"), (targets, "performance_targets")] {
+    for (w, name) in [
+        (docs, "documents"),
+        (items, "line_items"),
+        (checks, "checks"),
+        (facts, "narrative_facts"),
+        (targets, "performance_targets"),
+    ] {
         let path = dir.join(format!("{name}.csv"));
         w.into_inner()
-            .map_err(|e| WriteError::Serialise { what: name.into(), message: e.to_string() })?
+            .map_err(|e| WriteError::Serialise {
+                what: name.into(),
+                message: e.to_string(),
+            })?
             .flush()
             .map_err(io_err(&path))?;
     }

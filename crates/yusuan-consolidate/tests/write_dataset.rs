@@ -17,10 +17,19 @@ fn outcomes() -> Vec<FileOutcome> {
         measure: "project".into(),
         amount_yuan: Decimal::from_str("7140000.00").unwrap(),
         unit: "万元".into(),
-        location: Location { page: None, table_no: Some(3), row: Some(6), col: Some(6) },
+        location: Location {
+            page: None,
+            table_no: Some(3),
+            row: Some(6),
+            col: Some(6),
+        },
     };
     let disclosure = Disclosure {
-        meta: DocMeta { department: Some("昌吉州政资局".into()), fiscal_year: Some(2022), ..Default::default() },
+        meta: DocMeta {
+            department: Some("昌吉州政资局".into()),
+            fiscal_year: Some(2022),
+            ..Default::default()
+        },
         line_items: vec![item],
         ..Default::default()
     };
@@ -62,13 +71,28 @@ fn writes_every_file_with_matching_headers() {
         assert_eq!(header, expected.join(","), "{name}");
     }
     let items = std::fs::read_to_string(dir.path().join("line_items.csv")).unwrap();
-    assert!(items.lines().nth(1).unwrap().contains(",project,7140000.00,万元,,3,6,6"));
+    assert!(items
+        .lines()
+        .nth(1)
+        .unwrap()
+        .contains(",project,7140000.00,万元,,3,6,6"));
     let docs = std::fs::read_to_string(dir.path().join("documents.csv")).unwrap();
     assert!(docs.contains("00bb,b.txt,txt,unsupported,not a .docx or .pdf file"));
-    assert_eq!(std::fs::read_to_string(dir.path().join("documents.jsonl")).unwrap().lines().count(), 2);
-    let dp: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join("datapackage.json")).unwrap()).unwrap();
-    assert_eq!(dp["resources"].as_array().unwrap().len(), schema::FILES.len());
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("documents.jsonl"))
+            .unwrap()
+            .lines()
+            .count(),
+        2
+    );
+    let dp: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("datapackage.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        dp["resources"].as_array().unwrap().len(),
+        schema::FILES.len()
+    );
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .filter_map(|e| e.ok())

@@ -14,14 +14,21 @@ fn read(name: &str) -> Document {
 fn grid(t: &Table) -> Vec<String> {
     let mut rows = vec![String::new(); t.n_rows];
     for c in &t.cells {
-        let span = if c.row_span > 1 || c.col_span > 1 { format!(" [{}x{}]", c.row_span, c.col_span) } else { String::new() };
+        let span = if c.row_span > 1 || c.col_span > 1 {
+            format!(" [{}x{}]", c.row_span, c.col_span)
+        } else {
+            String::new()
+        };
         rows[c.row].push_str(&format!("{:?}@{}{span} | ", c.text, c.col));
     }
     rows
 }
 
 fn table_containing(doc: &Document, needle: &str) -> Table {
-    doc.tables().find(|t| t.cells.iter().any(|c| c.text.contains(needle))).cloned().unwrap()
+    doc.tables()
+        .find(|t| t.cells.iter().any(|c| c.text.contains(needle)))
+        .cloned()
+        .unwrap()
 }
 
 #[test]
@@ -35,14 +42,21 @@ fn seed_three_public_header_tree() {
 fn seed_project_table_with_broken_numbers() {
     let doc = read("seed-changji-zhengziju-2022.docx");
     let t = table_containing(&doc, "12345云呼叫中心平台技术服务运维费");
-    assert!(t.cells.iter().any(|c| c.text == "\n16"), "the line break before 16 is kept");
+    assert!(
+        t.cells.iter().any(|c| c.text == "\n16"),
+        "the line break before 16 is kept"
+    );
     insta::assert_json_snapshot!(grid(&t));
 }
 
 #[test]
 fn nested_table_is_its_own_block() {
     let doc = read("changji-jiaoyuju-2024.docx");
-    let tables = doc.blocks.iter().filter(|b| matches!(b, Block::Table(_))).count();
+    let tables = doc
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Table(_)))
+        .count();
     assert!(tables >= 10, "{tables}");
     let summary = table_containing(&doc, "财政拨款（补助）");
     insta::assert_json_snapshot!(grid(&summary));
@@ -55,6 +69,13 @@ fn seed_reads_in_body_order() {
         Block::Paragraph(p) => Some(p.text.clone()),
         Block::Table(_) => None,
     });
-    assert_eq!(first.as_deref().map(str::trim), Some("第一部分   州政资局部门概况"));
-    assert_eq!(doc.tables().count(), 16, "9 disclosure tables and 7 performance-target tables");
+    assert_eq!(
+        first.as_deref().map(str::trim),
+        Some("第一部分   州政资局部门概况")
+    );
+    assert_eq!(
+        doc.tables().count(),
+        16,
+        "9 disclosure tables and 7 performance-target tables"
+    );
 }

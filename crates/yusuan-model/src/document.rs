@@ -144,9 +144,30 @@ mod tests {
             n_rows: 2,
             n_cols: 3,
             cells: vec![
-                Cell { row: 0, col: 0, row_span: 2, col_span: 1, text: "a".into(), page: None },
-                Cell { row: 0, col: 1, row_span: 1, col_span: 2, text: "b".into(), page: None },
-                Cell { row: 1, col: 1, row_span: 1, col_span: 1, text: "c".into(), page: None },
+                Cell {
+                    row: 0,
+                    col: 0,
+                    row_span: 2,
+                    col_span: 1,
+                    text: "a".into(),
+                    page: None,
+                },
+                Cell {
+                    row: 0,
+                    col: 1,
+                    row_span: 1,
+                    col_span: 2,
+                    text: "b".into(),
+                    page: None,
+                },
+                Cell {
+                    row: 1,
+                    col: 1,
+                    row_span: 1,
+                    col_span: 1,
+                    text: "c".into(),
+                    page: None,
+                },
             ],
             page: None,
         };

@@ -20,6 +20,6 @@ pub mod record;
 
 pub use document::{Block, Cell, Document, Format, Paragraph, Table};
 pub use record::{
-    Check, CheckStatus, DocKind, DocMeta, Disclosure, FileOutcome, FileStatus, LineItem, Location,
+    Check, CheckStatus, Disclosure, DocKind, DocMeta, FileOutcome, FileStatus, LineItem, Location,
     NarrativeFact, PerformanceTarget, Scheme, Scope, TableInfo, TableKind,
 };

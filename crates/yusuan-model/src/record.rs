@@ -341,7 +341,10 @@ pub struct Disclosure {
 impl Disclosure {
     /// Number of failed checks.
     pub fn checks_failed(&self) -> usize {
-        self.checks.iter().filter(|c| c.status == CheckStatus::Fail).count()
+        self.checks
+            .iter()
+            .filter(|c| c.status == CheckStatus::Fail)
+            .count()
     }
 }
 

@@ -36,16 +36,19 @@ pub fn parse_amount(raw: &str) -> CellValue {
     if s.is_empty() {
         return CellValue::Blank;
     }
-    if s.chars().all(|c| matches!(c, '-' | '—' | '–' | '―' | '─' | '━')) {
+    if s.chars()
+        .all(|c| matches!(c, '-' | '—' | '–' | '―' | '─' | '━'))
+    {
         return CellValue::Number(Decimal::ZERO);
     }
-    let (negative, body) = if let Some(inner) = s.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
-        (true, inner)
-    } else if let Some(rest) = s.strip_prefix('-') {
-        (true, rest)
-    } else {
-        (false, s.as_str())
-    };
+    let (negative, body) =
+        if let Some(inner) = s.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
+            (true, inner)
+        } else if let Some(rest) = s.strip_prefix('-') {
+            (true, rest)
+        } else {
+            (false, s.as_str())
+        };
     let digits = match strip_thousands(body) {
         Some(d) => d,
         None => return CellValue::Text,
@@ -105,7 +108,10 @@ impl Unit {
             "亿元" => Decimal::from(100_000_000),
             _ => return None,
         };
-        Some(Unit { name: name.to_string(), factor })
+        Some(Unit {
+            name: name.to_string(),
+            factor,
+        })
     }
 
     /// Convert a printed amount into 元, exactly, with at least two decimals.
@@ -151,7 +157,10 @@ mod tests {
 
     #[test]
     fn every_printed_form() {
-        assert_eq!(num("1206.337261　"), Decimal::from_str("1206.337261").unwrap());
+        assert_eq!(
+            num("1206.337261　"),
+            Decimal::from_str("1206.337261").unwrap()
+        );
         assert_eq!(num("1,206.34"), Decimal::from_str("1206.34").unwrap());
         assert_eq!(num("１３０.３２"), Decimal::from_str("130.32").unwrap());
         assert_eq!(num("\n16"), Decimal::from(16));
@@ -161,7 +170,10 @@ mod tests {
         assert_eq!(num("—"), Decimal::ZERO);
         assert_eq!(num("-"), Decimal::ZERO);
         assert_eq!(num(".5"), Decimal::from_str("0.5").unwrap());
-        assert_eq!(num("12,063,372.61"), Decimal::from_str("12063372.61").unwrap());
+        assert_eq!(
+            num("12,063,372.61"),
+            Decimal::from_str("12063372.61").unwrap()
+        );
         assert_eq!(num("0.50").scale(), 2);
     }
 
@@ -188,7 +200,12 @@ mod tests {
 
     #[test]
     fn units_are_found_in_context() {
-        assert_eq!(find_unit("编制部门（单位）：昌吉州政资局   单位：万元").unwrap().name, "万元");
+        assert_eq!(
+            find_unit("编制部门（单位）：昌吉州政资局   单位：万元")
+                .unwrap()
+                .name,
+            "万元"
+        );
         assert_eq!(find_unit("金额单位:元").unwrap().name, "元");
         assert_eq!(find_unit("（单位：万元）").unwrap().name, "万元");
         assert!(find_unit("编制单位：上海市财政局").is_none());

@@ -9,7 +9,8 @@
 //! Every comparison allows for rounding at the published precision: each printed figure may be
 //! off by half a unit of its last printed digit, so a sum of n figures and the figure it is
 //! compared with may differ by (n + 1) such halves. The seed's `21011` row (34.07 over children
-//! summing to 34.08, at two decimals with four children) passes; a real error does not.
+//! summing to 34.08, at two decimals with four children) passes; a real error does not. Figures
+//! printed in 元 are taken as exact, so a one-yuan gap is an inconsistency.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -29,11 +30,31 @@ struct Fig {
 }
 
 fn fig(rt: &ReadTable, v: &Value, row: usize) -> Fig {
-    Fig { yuan: v.yuan, tolerance: rt.unit.half_ulp_yuan(rt.data.scale), loc: loc(rt, Some(row), Some(v.col)) }
+    Fig {
+        yuan: v.yuan,
+        tolerance: tolerance(rt),
+        loc: loc(rt, Some(row), Some(v.col)),
+    }
+}
+
+/// The rounding one printed figure of a table may carry, in 元. Figures printed in 元 are taken
+/// as exact to the fen: budgets kept in 元 are whole amounts, not rounded ones.
+fn tolerance(rt: &ReadTable) -> Decimal {
+    let half = rt.unit.half_ulp_yuan(rt.data.scale);
+    if rt.unit.factor > Decimal::ONE {
+        half
+    } else {
+        half.min(Decimal::new(5, 3))
+    }
 }
 
 fn loc(rt: &ReadTable, row: Option<usize>, col: Option<usize>) -> Location {
-    Location { page: rt.info.page, table_no: Some(rt.info.table_no), row, col }
+    Location {
+        page: rt.info.page,
+        table_no: Some(rt.info.table_no),
+        row,
+        col,
+    }
 }
 
 fn sum(figs: &[Fig]) -> Option<Fig> {
@@ -46,17 +67,36 @@ fn sum(figs: &[Fig]) -> Option<Fig> {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn compare(out: &mut Vec<Check>, check: &str, table: &str, code: &str, expected: Fig, found: Fig, what: &str) {
+fn compare(
+    out: &mut Vec<Check>,
+    check: &str,
+    table: &str,
+    code: &str,
+    expected: Fig,
+    found: Fig,
+    what: &str,
+) {
     let diff = (expected.yuan - found.yuan).abs();
     let ok = diff <= expected.tolerance + found.tolerance;
     out.push(Check {
         check: check.to_string(),
-        status: if ok { CheckStatus::Pass } else { CheckStatus::Fail },
+        status: if ok {
+            CheckStatus::Pass
+        } else {
+            CheckStatus::Fail
+        },
         table: table.to_string(),
         code: code.to_string(),
         expected: expected.yuan.to_string(),
         found: found.yuan.to_string(),
-        detail: if ok { String::new() } else { format!("{what}: printed {} 元, expected {} 元 (difference {diff} 元)", found.yuan, expected.yuan) },
+        detail: if ok {
+            String::new()
+        } else {
+            format!(
+                "{what}: printed {} 元, expected {} 元 (difference {diff} 元)",
+                found.yuan, expected.yuan
+            )
+        },
         location: found.loc,
     });
 }
@@ -80,7 +120,9 @@ fn names(rt: &ReadTable, out: &mut Vec<Check>) {
     let id = rt.info.id();
     let mut seen = BTreeSet::new();
     for row in &rt.data.rows {
-        if !matches!(row.scheme, Scheme::Function | Scheme::Economic) || !seen.insert(row.code.clone()) {
+        if !matches!(row.scheme, Scheme::Function | Scheme::Economic)
+            || !seen.insert(row.code.clone())
+        {
             continue;
         }
         let location = loc(rt, Some(row.row), None);
@@ -101,11 +143,18 @@ fn names(rt: &ReadTable, out: &mut Vec<Check>) {
             NameMatch::UnknownCode => push(
                 "unknown_code",
                 String::new(),
-                format!("code {} ({}) is not in the canonical code tables", row.code, row.name_published),
+                format!(
+                    "code {} ({}) is not in the canonical code tables",
+                    row.code, row.name_published
+                ),
             ),
             NameMatch::Mismatch { belongs_to } => {
                 let canonical = book().name(&row.code).to_string();
                 let detail = match &belongs_to {
+                    _ if canonical.is_empty() => format!(
+                        "code {} is not in the classification; its name {} says the row is misnumbered",
+                        row.code, row.name_published
+                    ),
                     Some(other) => format!(
                         "code {} is {canonical}, but is printed as {}, the name of {other}",
                         row.code, row.name_published
@@ -147,11 +196,22 @@ fn by_code(rt: &ReadTable) -> BTreeMap<String, BTreeMap<String, Fig>> {
             continue;
         }
         for (m, v) in &row.values {
-            map.entry(row.code.clone()).or_default().entry(m.clone()).or_default().push(fig(rt, v, row.row));
+            map.entry(row.code.clone())
+                .or_default()
+                .entry(m.clone())
+                .or_default()
+                .push(fig(rt, v, row.row));
         }
     }
     map.into_iter()
-        .map(|(c, ms)| (c, ms.into_iter().filter_map(|(m, figs)| sum(&figs).map(|f| (m, f))).collect()))
+        .map(|(c, ms)| {
+            (
+                c,
+                ms.into_iter()
+                    .filter_map(|(m, figs)| sum(&figs).map(|f| (m, f)))
+                    .collect(),
+            )
+        })
         .collect()
 }
 
@@ -171,63 +231,166 @@ fn rollups(rt: &ReadTable, out: &mut Vec<Check>) {
             continue;
         }
         for (measure, pfig) in pvals {
-            let kids: Vec<Fig> = children.iter().filter_map(|c| c.get(measure).copied()).collect();
+            let kids: Vec<Fig> = children
+                .iter()
+                .filter_map(|c| c.get(measure).copied())
+                .collect();
             let Some(total) = sum(&kids) else {
                 if pfig.yuan.is_zero() {
                     continue;
                 }
-                let zero = Fig { yuan: Decimal::ZERO, tolerance: Decimal::ZERO, loc: pfig.loc };
-                compare(out, "rollup", &id, parent, zero, *pfig, &format!("{parent} {measure} with no child amounts"));
+                let zero = Fig {
+                    yuan: Decimal::ZERO,
+                    tolerance: Decimal::ZERO,
+                    loc: pfig.loc,
+                };
+                compare(
+                    out,
+                    "rollup",
+                    &id,
+                    parent,
+                    zero,
+                    *pfig,
+                    &format!("{parent} {measure} with no child amounts"),
+                );
                 continue;
             };
-            compare(out, "rollup", &id, parent, total, *pfig, &format!("{parent} {measure} vs the sum of its {} children", kids.len()));
+            compare(
+                out,
+                "rollup",
+                &id,
+                parent,
+                total,
+                *pfig,
+                &format!(
+                    "{parent} {measure} vs the sum of its {} children",
+                    kids.len()
+                ),
+            );
         }
     }
 }
 
-const PART_GROUPS: &[&[&str]] = &[
-    &["basic", "project", "remit_to_higher", "subsidy_to_affiliates", "business_operating_expenditure"],
-    &["personnel", "public_use"],
-    &[
-        "general_public_budget",
-        "government_fund_budget",
-        "state_capital_budget",
-        "special_account",
-        "business_income",
-        "business_operating_income",
-        "other_income",
-        "carryover",
-    ],
+const INCOME_SOURCES: [&str; 5] = [
+    "special_account",
+    "business_income",
+    "business_operating_income",
+    "other_income",
+    "carryover",
+];
+const FISCAL_SOURCES: [&str; 3] = [
+    "general_public_budget",
+    "government_fund_budget",
+    "state_capital_budget",
 ];
 
 fn row_identities(rt: &ReadTable, out: &mut Vec<Check>) {
     let id = rt.info.id();
     for row in &rt.data.rows {
         let get = |m: &str| row.values.get(m).map(|v| fig(rt, v, row.row));
-        let label = if row.code.is_empty() { "row".to_string() } else { row.code.clone() };
+        let sum_of = |ms: &[&str]| sum(&ms.iter().filter_map(|m| get(m)).collect::<Vec<_>>());
         if rt.info.kind == TableKind::ThreePublic {
-            let vehicles = get("vehicles").or_else(|| sum(&[get("vehicle_purchase"), get("vehicle_operation")].into_iter().flatten().collect::<Vec<_>>()));
+            let vehicles =
+                get("vehicles").or_else(|| sum_of(&["vehicle_purchase", "vehicle_operation"]));
             if let Some(total) = get("total") {
-                if let Some(parts) = sum(&[get("overseas_travel"), vehicles, get("reception")].into_iter().flatten().collect::<Vec<_>>()) {
-                    compare(out, "row_identity", &id, "", parts, total, "三公 total vs 出国 + 公务用车 + 接待");
+                if let Some(parts) = sum(&[get("overseas_travel"), vehicles, get("reception")]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>())
+                {
+                    compare(
+                        out,
+                        "row_identity",
+                        &id,
+                        "",
+                        parts,
+                        total,
+                        "三公 total vs 出国 + 公务用车 + 接待",
+                    );
                 }
             }
-            if let Some(v) = get("vehicles") {
-                if let Some(parts) = sum(&[get("vehicle_purchase"), get("vehicle_operation")].into_iter().flatten().collect::<Vec<_>>()) {
-                    compare(out, "row_identity", &id, "", parts, v, "公务用车 vs 购置 + 运行");
-                }
+            if let (Some(v), Some(parts)) = (
+                get("vehicles"),
+                sum_of(&["vehicle_purchase", "vehicle_operation"]),
+            ) {
+                compare(
+                    out,
+                    "row_identity",
+                    &id,
+                    "",
+                    parts,
+                    v,
+                    "公务用车 vs 购置 + 运行",
+                );
             }
             continue;
         }
-        let Some(total) = get("total") else { continue };
-        let economic: Vec<Fig> = row.values.iter().filter(|(m, _)| m.starts_with("economic_")).map(|(_, v)| fig(rt, v, row.row)).collect();
-        let mut groups: Vec<Vec<Fig>> = PART_GROUPS.iter().map(|g| g.iter().filter_map(|m| get(m)).collect()).collect();
-        groups.push(economic);
-        for parts in groups {
-            if let Some(s) = sum(&parts) {
-                compare(out, "row_identity", &id, &label, s, total, &format!("{label} total vs the sum of its parts"));
+        let label = row.code.clone();
+        let mut identity = |parts: Option<Fig>, whole: Option<Fig>, what: &str| {
+            if let (Some(p), Some(w)) = (parts, whole) {
+                compare(
+                    out,
+                    "row_identity",
+                    &id,
+                    &label,
+                    p,
+                    w,
+                    &format!("{label} {what}"),
+                );
             }
+        };
+        // Expenditure: 合计 = 基本 (or 人员 + 公用) + 项目 + other kinds; 基本 = 人员 + 公用.
+        let staff = sum_of(&["personnel", "public_use"]);
+        let base = get("basic").or(staff);
+        let spend: Vec<Fig> = [
+            base,
+            get("project"),
+            get("remit_to_higher"),
+            get("subsidy_to_affiliates"),
+            get("business_operating_expenditure"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        identity(
+            sum(&spend),
+            get("total"),
+            "total vs 基本 + 项目 (+ other kinds)",
+        );
+        if get("basic").is_some() {
+            identity(staff, get("basic"), "基本支出 vs 人员经费 + 公用经费");
         }
+        // Income: 合计 = 财政拨款 (or its parts) + the other sources; 财政拨款 = its parts.
+        let fiscal_parts = sum_of(&FISCAL_SOURCES);
+        let fiscal = get("fiscal_appropriation").or(fiscal_parts);
+        let income: Vec<Fig> = std::iter::once(fiscal)
+            .chain(INCOME_SOURCES.iter().map(|m| get(m)))
+            .flatten()
+            .collect();
+        identity(
+            sum(&income),
+            get("total"),
+            "total vs the sum of its sources",
+        );
+        if get("fiscal_appropriation").is_some() {
+            identity(
+                fiscal_parts,
+                get("fiscal_appropriation"),
+                "财政拨款 vs its budgets",
+            );
+        }
+        // Project table: 合计 = Σ economic classes.
+        let economic: Vec<Fig> = row
+            .values
+            .iter()
+            .filter(|(m, _)| m.starts_with("economic_"))
+            .map(|(_, v)| fig(rt, v, row.row))
+            .collect();
+        identity(
+            sum(&economic),
+            get("total"),
+            "total vs its economic classes",
+        );
     }
 }
 
@@ -238,7 +401,11 @@ fn tot<'a>(rt: Option<&'a ReadTable>, side: &str, m: &str) -> Option<(&'a ReadTa
 /// A table's grand total in one measure: the printed total row, else the sum of its classes.
 fn table_total(rt: &ReadTable, side: &str, measure: &str) -> Option<Fig> {
     if let Some(v) = rt.data.totals.get(&(side.to_string(), measure.to_string())) {
-        return Some(Fig { yuan: v.yuan, tolerance: rt.unit.half_ulp_yuan(rt.data.scale), loc: loc(rt, None, Some(v.col)) });
+        return Some(Fig {
+            yuan: v.yuan,
+            tolerance: tolerance(rt),
+            loc: loc(rt, None, Some(v.col)),
+        });
     }
     if side == "income" {
         return None;
@@ -272,29 +439,92 @@ fn cross_tables(tables: &[ReadTable], out: &mut Vec<Check>) {
     let proj = find(TableKind::GeneralBudgetProjectExpenditure);
 
     let mut pairs: Vec<Pair> = Vec::new();
-    let mut pair = |a: Option<(&ReadTable, Fig)>, b: Option<(&ReadTable, Fig)>, code: &str, what: &'static str| {
+    let mut pair = |a: Option<(&ReadTable, Fig)>,
+                    b: Option<(&ReadTable, Fig)>,
+                    code: &str,
+                    what: &'static str| {
         if let (Some((ta, fa)), Some((tb, fb))) = (a, b) {
-            pairs.push(Pair { a: ta.info.id(), fa, b: tb.info.id(), fb, code: code.to_string(), what });
+            pairs.push(Pair {
+                a: ta.info.id(),
+                fa,
+                b: tb.info.id(),
+                fb,
+                code: code.to_string(),
+                what,
+            });
         }
     };
     let res_income = tot(res, "income", "total");
     let res_exp = tot(res, "expenditure", "total");
-    pair(res_income, res_exp, "total", "收支总表: 支出总计 vs 收入总计");
-    pair(res_exp, tot(exp, "", "total"), "total", "支出总表 total vs 收支总表");
-    pair(res_income, tot(rev, "", "total"), "total", "收入总表 total vs 收支总表");
-    pair(tot(exp, "", "total"), tot(rev, "", "total"), "total", "收入总表 total vs 支出总表");
+    pair(
+        res_income,
+        res_exp,
+        "total",
+        "收支总表: 支出总计 vs 收入总计",
+    );
+    pair(
+        res_exp,
+        tot(exp, "", "total"),
+        "total",
+        "支出总表 total vs 收支总表",
+    );
+    pair(
+        res_income,
+        tot(rev, "", "total"),
+        "total",
+        "收入总表 total vs 收支总表",
+    );
+    pair(
+        tot(exp, "", "total"),
+        tot(rev, "", "total"),
+        "total",
+        "收入总表 total vs 支出总表",
+    );
     let fgs_income = tot(fgs, "income", "total");
     let fgs_gpb = tot(fgs, "expenditure", "general_public_budget");
-    pair(fgs_income, tot(fgs, "expenditure", "total"), "total", "财政拨款收支总表: 支出 vs 收入");
-    pair(fgs_gpb, tot(gbe, "", "total"), "total", "一般公共预算支出表 total vs 财政拨款收支总表 一般公共预算");
-    pair(tot(gbe, "", "basic"), tot(basic, "", "total"), "total", "基本支出表 total vs 一般公共预算支出表 基本支出");
-    pair(tot(gbe, "", "project"), tot(proj, "", "total"), "total", "项目支出表 total vs 一般公共预算支出表 项目支出");
+    pair(
+        fgs_income,
+        tot(fgs, "expenditure", "total"),
+        "total",
+        "财政拨款收支总表: 支出 vs 收入",
+    );
+    pair(
+        fgs_gpb,
+        tot(gbe, "", "total"),
+        "total",
+        "一般公共预算支出表 total vs 财政拨款收支总表 一般公共预算",
+    );
+    pair(
+        tot(gbe, "", "basic"),
+        tot(basic, "", "total"),
+        "total",
+        "基本支出表 total vs 一般公共预算支出表 基本支出",
+    );
+    pair(
+        tot(gbe, "", "project"),
+        tot(proj, "", "total"),
+        "total",
+        "项目支出表 total vs 一般公共预算支出表 项目支出",
+    );
     // Each class in the 收支总表 against the 支出总表.
     if let (Some(res), Some(exp)) = (res, exp) {
         let detail = by_code(exp);
-        for row in res.data.rows.iter().filter(|r| r.scheme == Scheme::Function) {
-            if let (Some(v), Some(e)) = (row.values.get("total"), detail.get(&row.code).and_then(|m| m.get("total"))) {
-                pair(Some((exp, *e)), Some((res, fig(res, v, row.row))), &row.code, "收支总表 class vs 支出总表");
+        for row in res
+            .data
+            .rows
+            .iter()
+            .filter(|r| r.scheme == Scheme::Function)
+        {
+            if let (Some(v), Some(e)) = (
+                row.values.get("total"),
+                detail.get(&row.code).and_then(|m| m.get("total")),
+            ) {
+                pair(
+                    Some((exp, *e)),
+                    Some((res, fig(res, v, row.row))),
+                    &row.code,
+                    "收支总表 class vs 支出总表",
+                );
             }
         }
     }
@@ -310,7 +540,8 @@ fn cross_tables(tables: &[ReadTable], out: &mut Vec<Check>) {
         }
     }
     for p in pairs {
-        let blame_a = failures.get(&p.a).copied().unwrap_or(0) > failures.get(&p.b).copied().unwrap_or(0);
+        let blame_a =
+            failures.get(&p.a).copied().unwrap_or(0) > failures.get(&p.b).copied().unwrap_or(0);
         if blame_a {
             compare(out, "cross_table", &p.a, &p.code, p.fb, p.fa, p.what);
         } else {
@@ -333,7 +564,11 @@ pub fn missing_tables(tables: &[ReadTable], final_accounts: bool) -> (Vec<String
         TableKind::GovernmentFundExpenditure,
     ];
     let present: BTreeSet<TableKind> = tables.iter().map(|t| t.info.kind).collect();
-    let missing: Vec<String> = EXPECTED.iter().filter(|k| !present.contains(k)).map(|k| k.id(final_accounts)).collect();
+    let missing: Vec<String> = EXPECTED
+        .iter()
+        .filter(|k| !present.contains(k))
+        .map(|k| k.id(final_accounts))
+        .collect();
     let checks = missing
         .iter()
         .map(|id| Check {

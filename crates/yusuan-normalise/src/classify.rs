@@ -106,10 +106,22 @@ mod tests {
         assert_eq!(k("支出预算总表"), ExpenditureSummary);
         assert_eq!(k("财政拨款收支预算总体情况表"), FiscalGrantSummary);
         assert_eq!(k("一般公共预算支出情况表"), GeneralBudgetExpenditure);
-        assert_eq!(k("一般公共预算支出功能分类预算表"), GeneralBudgetExpenditure);
-        assert_eq!(k("一般公共预算基本支出情况表"), GeneralBudgetBasicExpenditure);
-        assert_eq!(k("一般公共预算基本支出经济分类预算表"), GeneralBudgetBasicExpenditure);
-        assert_eq!(k("一般公共预算项目支出情况表"), GeneralBudgetProjectExpenditure);
+        assert_eq!(
+            k("一般公共预算支出功能分类预算表"),
+            GeneralBudgetExpenditure
+        );
+        assert_eq!(
+            k("一般公共预算基本支出情况表"),
+            GeneralBudgetBasicExpenditure
+        );
+        assert_eq!(
+            k("一般公共预算基本支出经济分类预算表"),
+            GeneralBudgetBasicExpenditure
+        );
+        assert_eq!(
+            k("一般公共预算项目支出情况表"),
+            GeneralBudgetProjectExpenditure
+        );
         assert_eq!(k("一般公共预算“三公”经费支出情况表"), ThreePublic);
         assert_eq!(k("“三公”经费预算表"), ThreePublic);
         assert_eq!(k("政府性基金预算支出情况表"), GovernmentFundExpenditure);
@@ -119,15 +131,27 @@ mod tests {
 
     #[test]
     fn final_accounts_titles() {
-        assert_eq!(kind_from_title("收入支出决算总表"), Some((RevenueExpenditureSummary, true)));
-        assert_eq!(kind_from_title("财政拨款收入支出决算总表"), Some((FiscalGrantSummary, true)));
-        assert_eq!(kind_from_title("一般公共预算财政拨款支出决算表"), Some((GeneralBudgetExpenditure, true)));
+        assert_eq!(
+            kind_from_title("收入支出决算总表"),
+            Some((RevenueExpenditureSummary, true))
+        );
+        assert_eq!(
+            kind_from_title("财政拨款收入支出决算总表"),
+            Some((FiscalGrantSummary, true))
+        );
+        assert_eq!(
+            kind_from_title("一般公共预算财政拨款支出决算表"),
+            Some((GeneralBudgetExpenditure, true))
+        );
         assert_eq!(kind_from_title("收入决算表"), Some((RevenueSummary, true)));
     }
 
     #[test]
     fn not_titles() {
-        assert_eq!(kind_from_title("编制部门（单位）：昌吉州政务服务和公共资源交易管理局"), None);
+        assert_eq!(
+            kind_from_title("编制部门（单位）：昌吉州政务服务和公共资源交易管理局"),
+            None
+        );
         assert!(!looks_like_title("收支总预算1206.34万元。"));
     }
 }

@@ -53,10 +53,18 @@ pub fn split_fused(raw: &str) -> Fused {
     // `201 03 01 行政运行`: spaces between groups are allowed; a space then a name ends the code.
     if plausible_code(&digits) {
         let rest = body[end..].trim_start_matches([']', '】', ')', '）']);
-        let name = rest.trim_matches(|c: char| c.is_whitespace() || c == '-' || c == '—').to_string();
-        return Fused { code: Some(digits), name };
+        let name = rest
+            .trim_matches(|c: char| c.is_whitespace() || c == '-' || c == '—')
+            .to_string();
+        return Fused {
+            code: Some(digits),
+            name,
+        };
     }
-    Fused { code: None, name: s }
+    Fused {
+        code: None,
+        name: s,
+    }
 }
 
 /// Joins split 类|款|项 cells row by row, inheriting blank parent parts from the rows above.
@@ -73,7 +81,10 @@ impl SplitCodes {
         if cells.iter().all(|c| c.is_empty()) {
             return None;
         }
-        if cells.iter().any(|c| !c.is_empty() && !c.bytes().all(|b| b.is_ascii_digit())) {
+        if cells
+            .iter()
+            .any(|c| !c.is_empty() && !c.bytes().all(|b| b.is_ascii_digit()))
+        {
             return None;
         }
         // A cell may itself hold a joined code (`20103` in the 类 column).
@@ -88,6 +99,17 @@ impl SplitCodes {
             }
         }
         let mut repaired = false;
+        let mut cells = cells;
+        // A damaged 类 (`7` for `210`) under a 款 that continues the rows above: inherit the 类.
+        if cells[0].len() != 3 && !cells[0].is_empty() && cells.len() > 1 {
+            let continues = self.parts[1]
+                .as_deref()
+                .is_some_and(|k| k == cells[1] || format!("0{}", cells[1]) == k);
+            if self.parts[0].is_some() && continues {
+                cells[0].clear();
+                repaired = true;
+            }
+        }
         let deepest = cells.iter().rposition(|c| !c.is_empty())?;
         for (level, cell) in cells.iter().enumerate().take(3) {
             if !cell.is_empty() {
@@ -109,8 +131,8 @@ impl SplitCodes {
         for part in self.parts.iter().take(deepest + 1) {
             code.push_str(part.as_deref()?);
         }
-        let valid_shape = code.len() == 3 + 2 * deepest
-            && self.parts[0].as_ref().is_some_and(|p| p.len() == 3);
+        let valid_shape =
+            code.len() == 3 + 2 * deepest && self.parts[0].as_ref().is_some_and(|p| p.len() == 3);
         (valid_shape && plausible_code(&code)).then_some((code, repaired))
     }
 }
@@ -126,13 +148,34 @@ mod tests {
 
     #[test]
     fn fused_forms() {
-        assert_eq!(fused("[2010301]行政运行"), (Some("2010301"), "行政运行".into()));
-        assert_eq!(fused("201 一般公共服务支出"), (Some("201"), "一般公共服务支出".into()));
-        assert_eq!(fused("210卫生健康支出"), (Some("210"), "卫生健康支出".into()));
-        assert_eq!(fused("2010301 行政运行"), (Some("2010301"), "行政运行".into()));
-        assert_eq!(fused("201 03 01 行政运行"), (Some("2010301"), "行政运行".into()));
-        assert_eq!(fused("　30101　基本工资"), (Some("30101"), "基本工资".into()));
-        assert_eq!(fused("【224】灾害防治及应急管理支出"), (Some("224"), "灾害防治及应急管理支出".into()));
+        assert_eq!(
+            fused("[2010301]行政运行"),
+            (Some("2010301"), "行政运行".into())
+        );
+        assert_eq!(
+            fused("201 一般公共服务支出"),
+            (Some("201"), "一般公共服务支出".into())
+        );
+        assert_eq!(
+            fused("210卫生健康支出"),
+            (Some("210"), "卫生健康支出".into())
+        );
+        assert_eq!(
+            fused("2010301 行政运行"),
+            (Some("2010301"), "行政运行".into())
+        );
+        assert_eq!(
+            fused("201 03 01 行政运行"),
+            (Some("2010301"), "行政运行".into())
+        );
+        assert_eq!(
+            fused("　30101　基本工资"),
+            (Some("30101"), "基本工资".into())
+        );
+        assert_eq!(
+            fused("【224】灾害防治及应急管理支出"),
+            (Some("224"), "灾害防治及应急管理支出".into())
+        );
         assert_eq!(fused("2010301"), (Some("2010301"), String::new()));
     }
 
@@ -151,7 +194,10 @@ mod tests {
         assert_eq!(s.join(&["201", "03", ""]), Some(("20103".into(), false)));
         assert_eq!(s.join(&["", "", "01"]), Some(("2010301".into(), false)));
         assert_eq!(s.join(&["", "03", "02"]), Some(("2010302".into(), false)));
-        assert_eq!(s.join(&["208", "05", "05"]), Some(("2080505".into(), false)));
+        assert_eq!(
+            s.join(&["208", "05", "05"]),
+            Some(("2080505".into(), false))
+        );
         assert_eq!(s.join(&["", "", ""]), None);
         assert_eq!(s.join(&["类", "款", "项"]), None);
     }
@@ -165,8 +211,20 @@ mod tests {
     }
 
     #[test]
+    fn damaged_class_is_inherited_when_the_rows_continue() {
+        let mut s = SplitCodes::default();
+        s.join(&["210", "11", ""]);
+        assert_eq!(s.join(&["7", "11", "02"]), Some(("2101102".into(), true)));
+        let mut fresh = SplitCodes::default();
+        assert_eq!(fresh.join(&["7", "11", "02"]), None);
+    }
+
+    #[test]
     fn joined_code_in_a_split_column() {
         let mut s = SplitCodes::default();
-        assert_eq!(s.join(&["2010301", "", ""]), Some(("2010301".into(), false)));
+        assert_eq!(
+            s.join(&["2010301", "", ""]),
+            Some(("2010301".into(), false))
+        );
     }
 }

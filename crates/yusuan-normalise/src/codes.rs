@@ -55,7 +55,10 @@ pub enum NameMatch {
 
 impl CodeBook {
     fn load(&mut self, csv_text: &str) {
-        let mut rdr = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(csv_text.as_bytes());
+        let mut rdr = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .flexible(true)
+            .from_reader(csv_text.as_bytes());
         for rec in rdr.records().flatten() {
             let code = rec.get(0).unwrap_or("").trim().to_string();
             let name = rec.get(1).unwrap_or("").trim().to_string();
@@ -71,7 +74,10 @@ impl CodeBook {
                 .map(String::from)
                 .collect();
             for n in std::iter::once(&name).chain(former.iter()) {
-                self.by_name.entry(normalise_name(n)).or_default().push(code.clone());
+                self.by_name
+                    .entry(normalise_name(n))
+                    .or_default()
+                    .push(code.clone());
             }
             self.entries.insert(code, Entry { name, former });
         }
@@ -84,7 +90,10 @@ impl CodeBook {
 
     /// The canonical name of a code, or "" when unknown.
     pub fn name(&self, code: &str) -> &str {
-        self.entries.get(code).map(|e| e.name.as_str()).unwrap_or("")
+        self.entries
+            .get(code)
+            .map(|e| e.name.as_str())
+            .unwrap_or("")
     }
 
     /// Codes whose canonical or former name is `name`, among those of length `len` starting
@@ -121,6 +130,16 @@ impl CodeBook {
     /// Does the printed name fit the code?
     pub fn check_name(&self, code: &str, printed: &str) -> NameMatch {
         let Some(entry) = self.entries.get(code) else {
+            // A code missing from a known parent is a misnumbered row (a unit budget that
+            // numbers its 302 款 in sequence): the name says which code it is.
+            let parent = &code[..code.len().saturating_sub(2)];
+            if code.len() > 3 && self.entries.contains_key(parent) {
+                let belongs_to = self
+                    .codes_named(printed, parent, code.len())
+                    .first()
+                    .map(|c| c.to_string());
+                return NameMatch::Mismatch { belongs_to };
+            }
             return NameMatch::UnknownCode;
         };
         let p = normalise_name(printed);
@@ -142,10 +161,14 @@ impl CodeBook {
             .find(|c| *c != code)
             .map(String::from);
         if sibling.is_some() {
-            return NameMatch::Mismatch { belongs_to: sibling };
+            return NameMatch::Mismatch {
+                belongs_to: sibling,
+            };
         }
         let truncated = p.chars().count() >= 4 && names.iter().any(|n| n.starts_with(&p));
-        let close = names.iter().any(|n| dice(n, &p) >= 0.5 || n.contains(&p) || p.contains(n.as_str()));
+        let close = names
+            .iter()
+            .any(|n| dice(n, &p) >= 0.5 || n.contains(&p) || p.contains(n.as_str()));
         if truncated || close {
             NameMatch::Fits
         } else {
@@ -164,7 +187,8 @@ pub fn normalise_name(s: &str) -> String {
             '）' | ')' | '】' | ']' => depth = depth.saturating_sub(1),
             _ if depth > 0 => {}
             c if c.is_whitespace() => {}
-            '的' | '、' | '，' | ',' | '.' | '。' | '“' | '”' | '"' | '：' | ':' | '·' => {}
+            '的' | '、' | '，' | ',' | '.' | '。' | '“' | '”' | '"' | '：' | ':' | '·' => {
+            }
             c => out.push(c),
         }
     }
@@ -204,9 +228,15 @@ mod tests {
         assert_eq!(b.check_name("2101103", "公务员医疗补助"), NameMatch::Fits);
         assert_eq!(
             b.check_name("2101102", "公务员医疗补助"),
-            NameMatch::Mismatch { belongs_to: Some("2101103".into()) }
+            NameMatch::Mismatch {
+                belongs_to: Some("2101103".into())
+            }
         );
         assert_eq!(b.check_name("9999999", "x"), NameMatch::UnknownCode);
+        assert_eq!(
+            b.check_name("30210", "车辆运行费"),
+            NameMatch::Mismatch { belongs_to: None }
+        );
     }
 
     #[test]
@@ -214,10 +244,19 @@ mod tests {
         let b = book();
         assert_eq!(b.check_name("303", "对个人和家庭补助"), NameMatch::Fits);
         assert_eq!(b.check_name("30112", "其他社会保险缴费"), NameMatch::Fits);
-        assert_eq!(b.check_name("20103", "政府办公厅及相关机构事务"), NameMatch::Fits);
+        assert_eq!(
+            b.check_name("20103", "政府办公厅及相关机构事务"),
+            NameMatch::Fits
+        );
         assert_eq!(b.check_name("215", "资源勘探信息等支出"), NameMatch::Fits);
-        assert_eq!(b.check_name("30110", "城镇职工基本医疗保险缴费"), NameMatch::Fits);
-        assert!(matches!(b.check_name("210", "医疗卫生与计划生育支出"), NameMatch::Mismatch { .. }));
+        assert_eq!(
+            b.check_name("30110", "城镇职工基本医疗保险缴费"),
+            NameMatch::Fits
+        );
+        assert!(matches!(
+            b.check_name("210", "医疗卫生与计划生育支出"),
+            NameMatch::Mismatch { .. }
+        ));
         assert_eq!(b.check_name("2010301", "  行 政 运 行"), NameMatch::Fits);
     }
 

@@ -39,9 +39,15 @@ mod tests {
     fn income_labels() {
         assert_eq!(income_id("财政拨款（补助）"), Some("fiscal_appropriation"));
         assert_eq!(income_id("    一般公共预算"), Some("general_public_budget"));
-        assert_eq!(income_id("1. 一般公共预算资金"), Some("general_public_budget"));
+        assert_eq!(
+            income_id("1. 一般公共预算资金"),
+            Some("general_public_budget")
+        );
         assert_eq!(income_id("财政专户（教育收费）"), Some("special_account"));
-        assert_eq!(income_id("事业单位经营收入"), Some("business_operating_income"));
+        assert_eq!(
+            income_id("事业单位经营收入"),
+            Some("business_operating_income")
+        );
         assert_eq!(income_id("单位其他资金收入"), Some("other_income"));
         assert_eq!(income_id("收  入  总  计"), None);
         assert_eq!(income_id("上年结转"), Some("carryover"));

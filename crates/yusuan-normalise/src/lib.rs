@@ -20,11 +20,15 @@ pub mod read_table;
 
 use std::collections::HashMap;
 
-use yusuan_model::{Block, Disclosure, Document, LineItem, Location, Scheme, Table, TableInfo, TableKind};
+use yusuan_model::{
+    Block, Disclosure, Document, LineItem, Location, Scheme, Table, TableInfo, TableKind,
+};
 
 use amount::{find_unit, Unit};
 use classify::{kind_from_title, looks_like_title};
-use read_table::{column_roles, first_data_row, header_paths, read_rows, title_rows, Dense, Role, TableData};
+use read_table::{
+    column_roles, first_data_row, header_paths, read_rows, title_rows, Dense, Role, TableData,
+};
 
 /// A recognised table and what was read from it.
 #[derive(Debug, Clone)]
@@ -62,7 +66,8 @@ pub fn normalise(doc: &Document) -> Disclosure {
                 let n_title = title_rows(&dense);
                 let mut ctx: Vec<String> = context.iter().rev().take(6).rev().cloned().collect();
                 for row in &dense.full[..n_title] {
-                    let mut seen: Vec<&String> = row.iter().filter(|s| !s.trim().is_empty()).collect();
+                    let mut seen: Vec<&String> =
+                        row.iter().filter(|s| !s.trim().is_empty()).collect();
                     seen.dedup();
                     let text = seen.iter().map(|s| s.trim()).collect::<Vec<_>>().join("  ");
                     lines.push(text.clone());
@@ -82,14 +87,27 @@ pub fn normalise(doc: &Document) -> Disclosure {
                 }
                 match title.as_deref().and_then(kind_from_title) {
                     Some((kind, final_accounts)) => {
-                        let unit = unit.or_else(|| last_unit.clone()).unwrap_or_else(|| Unit::from_name("万元").expect("known unit"));
-                        if let Some(rt) = read_grid(t, &dense, n_title, kind, final_accounts, title.unwrap_or_default(), unit, table_no) {
+                        let unit = unit
+                            .or_else(|| last_unit.clone())
+                            .unwrap_or_else(|| Unit::from_name("万元").expect("known unit"));
+                        if let Some(rt) = read_grid(
+                            t,
+                            &dense,
+                            n_title,
+                            kind,
+                            final_accounts,
+                            title.unwrap_or_default(),
+                            unit,
+                            table_no,
+                        ) {
                             read.push(rt);
                         }
                     }
                     None if continuation => {
                         if let Some(prev) = read.last() {
-                            if prev.data.roles.len() == t.n_cols && prev.info.kind != TableKind::PerformanceTargets {
+                            if prev.data.roles.len() == t.n_cols
+                                && prev.info.kind != TableKind::PerformanceTargets
+                            {
                                 let data = continue_grid(prev, t, &dense);
                                 let mut info = prev.info.clone();
                                 info.table_no = table_no;
@@ -113,7 +131,10 @@ pub fn normalise(doc: &Document) -> Disclosure {
             *unit_counts.entry(rt.unit.name.clone()).or_default() += 1;
         }
     }
-    meta.unit = unit_counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map(|(u, _)| u);
+    meta.unit = unit_counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(u, _)| u);
 
     let final_doc = meta.doc_kind == Some(yusuan_model::DocKind::FinalAccounts);
     let mut line_items = Vec::new();
@@ -137,12 +158,20 @@ pub fn normalise(doc: &Document) -> Disclosure {
 
 /// A title guessed from the header when none is printed above the table.
 fn header_guess(d: &Dense, from: usize) -> Option<String> {
-    let head: String = d.full.iter().skip(from).take(4).flatten().map(|s| classify::squash(s)).collect();
+    let head: String = d
+        .full
+        .iter()
+        .skip(from)
+        .take(4)
+        .flatten()
+        .map(|s| classify::squash(s))
+        .collect();
     if head.contains("一级指标") && head.contains("三级指标") {
         Some("项目支出绩效目标表".into())
     } else if head.contains("因公出国") && head.contains("公务接待") {
         Some("“三公”经费支出表".into())
-    } else if head.contains("人员经费") && head.contains("公用经费") && head.contains("经济分类") {
+    } else if head.contains("人员经费") && head.contains("公用经费") && head.contains("经济分类")
+    {
         Some("一般公共预算基本支出情况表".into())
     } else {
         None
@@ -171,13 +200,27 @@ fn read_grid(
     };
     let data_from = first_data_row(dense, n_title);
     if kind == TableKind::PerformanceTargets {
-        let data = TableData { rows: Vec::new(), totals: Default::default(), scale: 0, any_amount: false, roles: Vec::new() };
-        return Some(ReadTable { info: info(false, &unit), data, unit });
+        let data = TableData {
+            rows: Vec::new(),
+            totals: Default::default(),
+            scale: 0,
+            any_amount: false,
+            roles: Vec::new(),
+        };
+        return Some(ReadTable {
+            info: info(false, &unit),
+            data,
+            unit,
+        });
     }
     let paths = header_paths(dense, n_title, data_from, t.n_cols);
     let roles = column_roles(kind, &paths, dense, data_from);
     let data = read_rows(kind, dense, &roles, data_from, &unit);
-    Some(ReadTable { info: info(!data.any_amount, &unit), data, unit })
+    Some(ReadTable {
+        info: info(!data.any_amount, &unit),
+        data,
+        unit,
+    })
 }
 
 /// A grid that continues the previous table (a table broken over a page in Word): same columns,
@@ -200,7 +243,9 @@ fn items_of(rt: &ReadTable, table: Option<&Table>) -> Vec<LineItem> {
         let t = table?;
         t.cells
             .iter()
-            .find(|c| c.row <= row && row < c.row + c.row_span && c.col <= col && col < c.col + c.col_span)
+            .find(|c| {
+                c.row <= row && row < c.row + c.row_span && c.col <= col && col < c.col + c.col_span
+            })
             .and_then(|c| c.page)
             .or(t.page)
     };
@@ -221,7 +266,12 @@ fn items_of(rt: &ReadTable, table: Option<&Table>) -> Vec<LineItem> {
                 measure: measure.clone(),
                 amount_yuan: v.yuan,
                 unit: rt.unit.name.clone(),
-                location: Location { page: page_at(row.row, v.col), table_no: Some(rt.info.table_no), row: Some(row.row), col: Some(v.col) },
+                location: Location {
+                    page: page_at(row.row, v.col),
+                    table_no: Some(rt.info.table_no),
+                    row: Some(row.row),
+                    col: Some(v.col),
+                },
             });
         }
     }

@@ -52,7 +52,13 @@ pub fn measure_of(text: &str) -> Option<String> {
         "initial_budget"
     } else if has("全年预算") || has("调整预算") {
         "full_year_budget"
-    } else if has("合计") || has("总计") || has("小计") || has("预算数") || has("金额") || s == "预算" {
+    } else if has("合计")
+        || has("总计")
+        || has("小计")
+        || has("预算数")
+        || has("金额")
+        || s == "预算"
+    {
         "total"
     } else if let Some(code) = economic_class(&s) {
         return Some(format!("economic_{code}"));
@@ -81,7 +87,8 @@ fn economic_class(s: &str) -> Option<String> {
 /// The measure of a column from its header path (top to bottom).
 pub fn column_measure(path: &[String]) -> Option<String> {
     let stage = path.iter().find_map(|t| {
-        measure_of(t).filter(|m| matches!(m.as_str(), "actual" | "initial_budget" | "full_year_budget"))
+        measure_of(t)
+            .filter(|m| matches!(m.as_str(), "actual" | "initial_budget" | "full_year_budget"))
     });
     for text in path.iter().rev() {
         if let Some(m) = measure_of(text) {
@@ -97,7 +104,11 @@ pub fn column_measure(path: &[String]) -> Option<String> {
 
 /// The 三公 measure of a column (or of a row label, in tables laid out vertically).
 pub fn three_public_measure(path: &[String]) -> Option<&'static str> {
-    let all: Vec<String> = path.iter().map(|t| squash(t)).filter(|t| !t.is_empty()).collect();
+    let all: Vec<String> = path
+        .iter()
+        .map(|t| squash(t))
+        .filter(|t| !t.is_empty())
+        .collect();
     let any = |w: &str| all.iter().any(|t| t.contains(w));
     if any("出国") {
         return Some("overseas_travel");
@@ -134,28 +145,79 @@ mod tests {
 
     #[test]
     fn generic_columns() {
-        assert_eq!(column_measure(&p(&["支出预算", "合  计"])).as_deref(), Some("total"));
-        assert_eq!(column_measure(&p(&["支出预算", "基本支出"])).as_deref(), Some("basic"));
-        assert_eq!(column_measure(&p(&["一般公共预算基本支出", "人员经费"])).as_deref(), Some("personnel"));
-        assert_eq!(column_measure(&p(&["财政拨款收入", "合  计"])).as_deref(), Some("total"));
-        assert_eq!(column_measure(&p(&["财政拨款支出", "一般公共预算"])).as_deref(), Some("general_public_budget"));
-        assert_eq!(column_measure(&p(&["事业单位经营收入"])).as_deref(), Some("business_operating_income"));
-        assert_eq!(column_measure(&p(&["项目支出合计"])).as_deref(), Some("total"));
-        assert_eq!(column_measure(&p(&["商品和服务支出"])).as_deref(), Some("economic_302"));
-        assert_eq!(column_measure(&p(&["资本性支出（基本建设）"])).as_deref(), Some("economic_309"));
-        assert_eq!(column_measure(&p(&["资本性支出"])).as_deref(), Some("economic_310"));
-        assert_eq!(column_measure(&p(&["决算数", "基本支出"])).as_deref(), Some("actual_basic"));
-        assert_eq!(column_measure(&p(&["年初预算数"])).as_deref(), Some("initial_budget"));
+        assert_eq!(
+            column_measure(&p(&["支出预算", "合  计"])).as_deref(),
+            Some("total")
+        );
+        assert_eq!(
+            column_measure(&p(&["支出预算", "基本支出"])).as_deref(),
+            Some("basic")
+        );
+        assert_eq!(
+            column_measure(&p(&["一般公共预算基本支出", "人员经费"])).as_deref(),
+            Some("personnel")
+        );
+        assert_eq!(
+            column_measure(&p(&["财政拨款收入", "合  计"])).as_deref(),
+            Some("total")
+        );
+        assert_eq!(
+            column_measure(&p(&["财政拨款支出", "一般公共预算"])).as_deref(),
+            Some("general_public_budget")
+        );
+        assert_eq!(
+            column_measure(&p(&["事业单位经营收入"])).as_deref(),
+            Some("business_operating_income")
+        );
+        assert_eq!(
+            column_measure(&p(&["项目支出合计"])).as_deref(),
+            Some("total")
+        );
+        assert_eq!(
+            column_measure(&p(&["商品和服务支出"])).as_deref(),
+            Some("economic_302")
+        );
+        assert_eq!(
+            column_measure(&p(&["资本性支出（基本建设）"])).as_deref(),
+            Some("economic_309")
+        );
+        assert_eq!(
+            column_measure(&p(&["资本性支出"])).as_deref(),
+            Some("economic_310")
+        );
+        assert_eq!(
+            column_measure(&p(&["决算数", "基本支出"])).as_deref(),
+            Some("actual_basic")
+        );
+        assert_eq!(
+            column_measure(&p(&["年初预算数"])).as_deref(),
+            Some("initial_budget")
+        );
     }
 
     #[test]
     fn three_public_tree() {
         assert_eq!(three_public_measure(&p(&["合  计"])), Some("total"));
-        assert_eq!(three_public_measure(&p(&["因公出国（境）费", "合计"])), Some("overseas_travel"));
-        assert_eq!(three_public_measure(&p(&["公务用车购置及运行费", "合  计"])), Some("vehicles"));
-        assert_eq!(three_public_measure(&p(&["公务用车购置及运行费", "公务用车购置费"])), Some("vehicle_purchase"));
-        assert_eq!(three_public_measure(&p(&["公务用车购置及运行费", "公务用车运行费"])), Some("vehicle_operation"));
+        assert_eq!(
+            three_public_measure(&p(&["因公出国（境）费", "合计"])),
+            Some("overseas_travel")
+        );
+        assert_eq!(
+            three_public_measure(&p(&["公务用车购置及运行费", "合  计"])),
+            Some("vehicles")
+        );
+        assert_eq!(
+            three_public_measure(&p(&["公务用车购置及运行费", "公务用车购置费"])),
+            Some("vehicle_purchase")
+        );
+        assert_eq!(
+            three_public_measure(&p(&["公务用车购置及运行费", "公务用车运行费"])),
+            Some("vehicle_operation")
+        );
         assert_eq!(three_public_measure(&p(&["公务接待费"])), Some("reception"));
-        assert_eq!(three_public_measure(&p(&["机关运行经费"])), Some("running_costs"));
+        assert_eq!(
+            three_public_measure(&p(&["机关运行经费"])),
+            Some("running_costs")
+        );
     }
 }

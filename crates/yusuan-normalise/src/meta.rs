@@ -83,11 +83,15 @@ pub fn region_of(department: &str) -> (Option<String>, String) {
         // A district or county of the place found so far: 普陀区, 玛纳斯县.
         if levels > 0 {
             static COUNTY: OnceLock<Regex> = OnceLock::new();
-            let re = COUNTY.get_or_init(|| Regex::new(r"^([\p{Han}]{1,6}?(?:自治县|区|县|旗|市))").unwrap());
+            let re = COUNTY
+                .get_or_init(|| Regex::new(r"^([\p{Han}]{1,6}?(?:自治县|区|县|旗|市))").unwrap());
             if let Some(m) = re.find(rest) {
                 let name = m.as_str();
                 // Stop at words that begin the department itself.
-                if !rest[m.end()..].is_empty() && !name.ends_with("社区") && name.chars().count() >= 2 {
+                if !rest[m.end()..].is_empty()
+                    && !name.ends_with("社区")
+                    && name.chars().count() >= 2
+                {
                     region.push_str(name);
                     canonical.push_str(name);
                     rest = &rest[m.end()..];
@@ -131,7 +135,10 @@ pub fn read_meta(lines: &[String]) -> DocMeta {
     }
     let mut department = counts
         .iter()
-        .max_by(|a, b| a.1.cmp(b.1).then(a.0.chars().count().cmp(&b.0.chars().count())))
+        .max_by(|a, b| {
+            a.1.cmp(b.1)
+                .then(a.0.chars().count().cmp(&b.0.chars().count()))
+        })
         .map(|(n, _)| n.clone());
 
     // The title: the first line that names a budget or final accounts with a year.
@@ -142,7 +149,10 @@ pub fn read_meta(lines: &[String]) -> DocMeta {
     let fiscal_year = title
         .and_then(|t| year_re.captures(&squash(t)).and_then(|c| c[1].parse().ok()))
         .or_else(|| {
-            lines.iter().take(200).find_map(|l| year_re.captures(l).and_then(|c| c[1].parse().ok()))
+            lines
+                .iter()
+                .take(200)
+                .find_map(|l| year_re.captures(l).and_then(|c| c[1].parse().ok()))
         });
     if department.is_none() {
         department = title.and_then(|t| {
@@ -153,10 +163,17 @@ pub fn read_meta(lines: &[String]) -> DocMeta {
         });
     }
 
-    let head: String = lines.iter().take(80).map(|l| squash(l)).collect::<Vec<_>>().join("\n");
+    let head: String = lines
+        .iter()
+        .take(80)
+        .map(|l| squash(l))
+        .collect::<Vec<_>>()
+        .join("\n");
     let doc_kind = match (head.matches("决算").count(), head.matches("预算").count()) {
         (0, 0) => None,
-        (f, b) if f > 0 && (title.is_some_and(|t| t.contains("决算")) || f >= b) => Some(DocKind::FinalAccounts),
+        (f, b) if f > 0 && (title.is_some_and(|t| t.contains("决算")) || f >= b) => {
+            Some(DocKind::FinalAccounts)
+        }
         _ => Some(DocKind::Budget),
     };
     let title_sq = title.map(|t| squash(t)).unwrap_or_default();
@@ -187,8 +204,14 @@ mod tests {
 
     #[test]
     fn regions_from_names() {
-        assert_eq!(region_of("昌吉州政务服务和公共资源交易管理局").0.as_deref(), Some("新疆维吾尔自治区昌吉回族自治州"));
-        assert_eq!(region_of("上海市普陀区财政局").0.as_deref(), Some("上海市普陀区"));
+        assert_eq!(
+            region_of("昌吉州政务服务和公共资源交易管理局").0.as_deref(),
+            Some("新疆维吾尔自治区昌吉回族自治州")
+        );
+        assert_eq!(
+            region_of("上海市普陀区财政局").0.as_deref(),
+            Some("上海市普陀区")
+        );
         assert_eq!(region_of("上海市财政局").0.as_deref(), Some("上海市"));
         assert_eq!(region_of("杭州市财政局").0.as_deref(), Some("浙江省杭州市"));
     }
@@ -212,7 +235,10 @@ mod tests {
         .map(|s| s.to_string())
         .collect();
         let m = read_meta(&lines);
-        assert_eq!(m.department.as_deref(), Some("昌吉州政务服务和公共资源交易管理局"));
+        assert_eq!(
+            m.department.as_deref(),
+            Some("昌吉州政务服务和公共资源交易管理局")
+        );
         assert_eq!(m.fiscal_year, Some(2022));
         assert_eq!(m.doc_kind, Some(DocKind::Budget));
         assert_eq!(m.scope, Some(Scope::Department));

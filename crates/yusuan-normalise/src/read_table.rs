@@ -121,11 +121,23 @@ pub fn title_rows(d: &Dense) -> usize {
             v.dedup();
             v
         };
-        let joined: String = distinct.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(" ");
+        let joined: String = distinct
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
         let is_title = distinct.len() == 1 && looks_like_title(&joined);
-        let is_meta = joined.contains("编制部门") || joined.contains("编制单位") || joined.contains("单位：") || joined.contains("单位:");
-        let is_year = distinct.len() == 1 && squash(&joined).trim_matches(['(', ')', '（', '）']).ends_with('年');
-        if (is_title || is_meta || is_year) && !row_has_number(row) || (distinct.is_empty() && n < 2 && n > 0) {
+        let is_meta = joined.contains("编制部门")
+            || joined.contains("编制单位")
+            || joined.contains("单位：")
+            || joined.contains("单位:");
+        let is_year = distinct.len() == 1
+            && squash(&joined)
+                .trim_matches(['(', ')', '（', '）'])
+                .ends_with('年');
+        if (is_title || is_meta || is_year) && !row_has_number(row)
+            || (distinct.is_empty() && n < 2 && n > 0)
+        {
             n += 1;
         } else {
             break;
@@ -135,14 +147,19 @@ pub fn title_rows(d: &Dense) -> usize {
 }
 
 fn row_has_number(row: &[String]) -> bool {
-    row.iter().any(|t| matches!(parse_amount(t), CellValue::Number(_)))
+    row.iter()
+        .any(|t| matches!(parse_amount(t), CellValue::Number(_)))
 }
 
 /// Index of the first data row after the title rows: the first row with a printed number that is
 /// not a 栏次 (column-number) row.
 pub fn first_data_row(d: &Dense, from: usize) -> usize {
     for (r, row) in d.origin.iter().enumerate().skip(from) {
-        let first = row.iter().map(|t| squash(t)).find(|t| !t.is_empty()).unwrap_or_default();
+        let first = row
+            .iter()
+            .map(|t| squash(t))
+            .find(|t| !t.is_empty())
+            .unwrap_or_default();
         if first.starts_with("栏次") || first == "行次" {
             continue;
         }
@@ -170,7 +187,12 @@ pub fn header_paths(d: &Dense, from: usize, to: usize, n_cols: usize) -> Vec<Vec
 }
 
 /// Decide each column's role from its header path (and, for unlabeled columns, its content).
-pub fn column_roles(kind: TableKind, paths: &[Vec<String>], d: &Dense, data_from: usize) -> Vec<Role> {
+pub fn column_roles(
+    kind: TableKind,
+    paths: &[Vec<String>],
+    d: &Dense,
+    data_from: usize,
+) -> Vec<Role> {
     paths
         .iter()
         .enumerate()
@@ -183,7 +205,9 @@ pub fn column_roles(kind: TableKind, paths: &[Vec<String>], d: &Dense, data_from
                 "项" => return Role::CodePart(2),
                 _ => {}
             }
-            if lowest.contains("项目名称") || (kind == TableKind::GeneralBudgetProjectExpenditure && lowest == "项目") {
+            if lowest.contains("项目名称")
+                || (kind == TableKind::GeneralBudgetProjectExpenditure && lowest == "项目")
+            {
                 return Role::Project;
             }
             if lowest.contains("编码") || lowest.contains("代码") || lowest == "科目编号" {
@@ -192,12 +216,26 @@ pub fn column_roles(kind: TableKind, paths: &[Vec<String>], d: &Dense, data_from
             if lowest.contains("名称")
                 || matches!(
                     lowest.as_str(),
-                    "项目" | "科目" | "功能分类" | "经济分类" | "收入" | "支出" | "收入项目" | "支出项目" | "功能分类科目" | "经济分类科目" | "项目(按功能分类)" | "项目（按功能分类）"
+                    "项目"
+                        | "科目"
+                        | "功能分类"
+                        | "经济分类"
+                        | "收入"
+                        | "支出"
+                        | "收入项目"
+                        | "支出项目"
+                        | "功能分类科目"
+                        | "经济分类科目"
+                        | "项目(按功能分类)"
+                        | "项目（按功能分类）"
                 )
             {
                 return Role::Label;
             }
-            let numeric = d.origin[data_from..].iter().filter(|row| matches!(parse_amount(&row[c]), CellValue::Number(_))).count();
+            let numeric = d.origin[data_from..]
+                .iter()
+                .filter(|row| matches!(parse_amount(&row[c]), CellValue::Number(_)))
+                .count();
             let texty = d.origin[data_from..]
                 .iter()
                 .filter(|row| matches!(parse_amount(&row[c]), CellValue::Text))
@@ -232,24 +270,67 @@ pub fn read_rows(
     data_from: usize,
     unit: &Unit,
 ) -> TableData {
-    let mut out = TableData { rows: Vec::new(), totals: Totals::new(), scale: 0, any_amount: false, roles: roles.to_vec() };
-    let label_cols: Vec<usize> = roles.iter().enumerate().filter(|(_, r)| **r == Role::Label).map(|(i, _)| i).collect();
-    let code_cols: Vec<usize> = roles.iter().enumerate().filter(|(_, r)| **r == Role::Code).map(|(i, _)| i).collect();
-    let part_cols: Vec<usize> = roles.iter().enumerate().filter(|(_, r)| matches!(r, Role::CodePart(_))).map(|(i, _)| i).collect();
+    let mut out = TableData {
+        rows: Vec::new(),
+        totals: Totals::new(),
+        scale: 0,
+        any_amount: false,
+        roles: roles.to_vec(),
+    };
+    let label_cols: Vec<usize> = roles
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| **r == Role::Label)
+        .map(|(i, _)| i)
+        .collect();
+    let code_cols: Vec<usize> = roles
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| **r == Role::Code)
+        .map(|(i, _)| i)
+        .collect();
+    let part_cols: Vec<usize> = roles
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| matches!(r, Role::CodePart(_)))
+        .map(|(i, _)| i)
+        .collect();
     let project_col = roles.iter().position(|r| *r == Role::Project);
-    let two_sided = matches!(kind, TableKind::RevenueExpenditureSummary | TableKind::FiscalGrantSummary) && label_cols.len() >= 2;
+    let two_sided = matches!(
+        kind,
+        TableKind::RevenueExpenditureSummary | TableKind::FiscalGrantSummary
+    ) && label_cols.len() >= 2;
     let mut split = SplitCodes::default();
 
     for (r, row) in d.origin.iter().enumerate().skip(data_from) {
         // Values of this row, grouped by the label column on their left (two-sided tables).
         let mut groups: BTreeMap<usize, BTreeMap<String, Value>> = BTreeMap::new();
         for (c, role) in roles.iter().enumerate() {
-            let Role::Amount(measure) = role else { continue };
+            let Role::Amount(measure) = role else {
+                continue;
+            };
             if let CellValue::Number(n) = parse_amount(&row[c]) {
                 out.scale = out.scale.max(n.scale());
                 out.any_amount = true;
-                let side = if two_sided { label_cols.iter().rev().find(|&&l| l < c).copied().unwrap_or(0) } else { 0 };
-                groups.entry(side).or_default().entry(measure.clone()).or_insert(Value { printed: n, yuan: unit.to_yuan(n), col: c });
+                let side = if two_sided {
+                    label_cols
+                        .iter()
+                        .rev()
+                        .find(|&&l| l < c)
+                        .copied()
+                        .unwrap_or(0)
+                } else {
+                    0
+                };
+                groups
+                    .entry(side)
+                    .or_default()
+                    .entry(measure.clone())
+                    .or_insert(Value {
+                        printed: n,
+                        yuan: unit.to_yuan(n),
+                        col: c,
+                    });
             }
         }
         if groups.is_empty() {
@@ -266,7 +347,8 @@ pub fn read_rows(
         }
         if two_sided {
             for (side_idx, (label_col, values)) in groups.into_iter().enumerate() {
-                let is_income = label_col == label_cols[0] && side_idx == 0 || label_col == label_cols[0];
+                let is_income =
+                    label_col == label_cols[0] && side_idx == 0 || label_col == label_cols[0];
                 let label = clean(&row[label_col]);
                 read_summary_side(r, &label, is_income, values, &mut out);
             }
@@ -274,7 +356,11 @@ pub fn read_rows(
         }
         let values = groups.into_values().next().unwrap_or_default();
         // The code: split parts, a code column, or fused into the label.
-        let label_text = label_cols.iter().map(|&c| clean(&row[c])).find(|t| !t.is_empty()).unwrap_or_default();
+        let label_text = label_cols
+            .iter()
+            .map(|&c| clean(&row[c]))
+            .find(|t| !t.is_empty())
+            .unwrap_or_default();
         let mut code = None;
         let mut repaired = None;
         if !part_cols.is_empty() {
@@ -308,22 +394,51 @@ pub fn read_rows(
         }
         let Some(code) = code else {
             let sq = squash(&label_text);
-            let row_label = if sq.is_empty() { row.iter().map(|t| squash(t)).find(|t| !t.is_empty() && !t.chars().any(|c| c.is_ascii_digit())).unwrap_or_default() } else { sq };
-            if row_label.contains("合计") || row_label.contains("总计") || row_label.is_empty() {
+            let row_label = if sq.is_empty() {
+                row.iter()
+                    .map(|t| squash(t))
+                    .find(|t| !t.is_empty() && !t.chars().any(|c| c.is_ascii_digit()))
+                    .unwrap_or_default()
+            } else {
+                sq
+            };
+            if row_label.contains("合计") || row_label.contains("总计") || row_label.is_empty()
+            {
                 for (m, v) in values {
                     out.totals.entry((String::new(), m)).or_insert(v);
                 }
             }
             continue;
         };
-        let scheme = if code.starts_with('2') { Scheme::Function } else { Scheme::Economic };
-        let project = project_col.map(|c| clean(&row[c])).filter(|p| squash(p) != "项目支出").unwrap_or_default();
-        out.rows.push(Row { row: r, scheme, code, name_published: name, project, code_repaired: repaired, values });
+        let scheme = if code.starts_with('2') {
+            Scheme::Function
+        } else {
+            Scheme::Economic
+        };
+        let project = project_col
+            .map(|c| clean(&row[c]))
+            .filter(|p| squash(p) != "项目支出")
+            .unwrap_or_default();
+        out.rows.push(Row {
+            row: r,
+            scheme,
+            code,
+            name_published: name,
+            project,
+            code_repaired: repaired,
+            values,
+        });
     }
     out
 }
 
-fn read_summary_side(r: usize, label: &str, is_income: bool, values: BTreeMap<String, Value>, out: &mut TableData) {
+fn read_summary_side(
+    r: usize,
+    label: &str,
+    is_income: bool,
+    values: BTreeMap<String, Value>,
+    out: &mut TableData,
+) {
     let sq = squash(label);
     let side = if is_income { "income" } else { "expenditure" };
     if sq.contains("总计") || sq.contains("合计") {
@@ -341,7 +456,15 @@ fn read_summary_side(r: usize, label: &str, is_income: bool, values: BTreeMap<St
     }
     if is_income {
         if let Some(id) = income_id(label) {
-            out.rows.push(Row { row: r, scheme: Scheme::Income, code: id.to_string(), name_published: label.to_string(), project: String::new(), code_repaired: None, values });
+            out.rows.push(Row {
+                row: r,
+                scheme: Scheme::Income,
+                code: id.to_string(),
+                name_published: label.to_string(),
+                project: String::new(),
+                code_repaired: None,
+                values,
+            });
         }
         return;
     }
@@ -357,7 +480,15 @@ fn read_summary_side(r: usize, label: &str, is_income: bool, values: BTreeMap<St
             }
         }
     };
-    out.rows.push(Row { row: r, scheme: Scheme::Function, code, name_published: name, project: String::new(), code_repaired: None, values });
+    out.rows.push(Row {
+        row: r,
+        scheme: Scheme::Function,
+        code,
+        name_published: name,
+        project: String::new(),
+        code_repaired: None,
+        values,
+    });
 }
 
 fn read_three_public_row(
@@ -370,20 +501,48 @@ fn read_three_public_row(
     unit: &Unit,
 ) {
     let values = groups.into_values().next().unwrap_or_default();
-    let horizontal = roles.iter().filter(|r| matches!(r, Role::Amount(m) if m != "total")).count() >= 2;
+    let horizontal = roles
+        .iter()
+        .filter(|r| matches!(r, Role::Amount(m) if m != "total"))
+        .count()
+        >= 2;
     if horizontal {
         if out.rows.is_empty() {
-            out.rows.push(Row { row: r, scheme: Scheme::None, code: String::new(), name_published: String::new(), project: String::new(), code_repaired: None, values });
+            out.rows.push(Row {
+                row: r,
+                scheme: Scheme::None,
+                code: String::new(),
+                name_published: String::new(),
+                project: String::new(),
+                code_repaired: None,
+                values,
+            });
         }
         return;
     }
     // Laid out vertically: the row label says what the amount is.
-    let label = label_cols.iter().map(|&c| clean(&row[c])).find(|t| !t.is_empty()).unwrap_or_default();
-    let Some(measure) = three_public_measure(&[label.clone()]) else { return };
-    let Some(v) = values.into_values().next() else { return };
+    let label = label_cols
+        .iter()
+        .map(|&c| clean(&row[c]))
+        .find(|t| !t.is_empty())
+        .unwrap_or_default();
+    let Some(measure) = three_public_measure(&[label.clone()]) else {
+        return;
+    };
+    let Some(v) = values.into_values().next() else {
+        return;
+    };
     let _ = unit;
     if out.rows.is_empty() {
-        out.rows.push(Row { row: r, scheme: Scheme::None, code: String::new(), name_published: String::new(), project: String::new(), code_repaired: None, values: BTreeMap::new() });
+        out.rows.push(Row {
+            row: r,
+            scheme: Scheme::None,
+            code: String::new(),
+            name_published: String::new(),
+            project: String::new(),
+            code_repaired: None,
+            values: BTreeMap::new(),
+        });
     }
     out.rows[0].values.entry(measure.to_string()).or_insert(v);
 }

@@ -23,7 +23,8 @@ pub fn run(input: &Path, out: &Path, jobs: Option<usize>, progress: bool) -> Res
     if !input.is_dir() {
         bail!("{} is not a folder", input.display());
     }
-    let files = walk::files_under(input).with_context(|| format!("cannot list {}", input.display()))?;
+    let files =
+        walk::files_under(input).with_context(|| format!("cannot list {}", input.display()))?;
     tracing::info!(files = files.len(), input = %input.display(), "starting run");
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs.unwrap_or(0))
@@ -32,8 +33,10 @@ pub fn run(input: &Path, out: &Path, jobs: Option<usize>, progress: bool) -> Res
     let bar = if progress {
         let b = ProgressBar::new(files.len() as u64);
         b.set_style(
-            ProgressStyle::with_template("{bar:40} {pos}/{len} files  {elapsed} elapsed, ~{eta} left  {wide_msg}")
-                .expect("valid template"),
+            ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} files  {elapsed} elapsed, ~{eta} left  {wide_msg}",
+            )
+            .expect("valid template"),
         );
         b
     } else {
@@ -54,7 +57,8 @@ pub fn run(input: &Path, out: &Path, jobs: Option<usize>, progress: bool) -> Res
     bar.finish_and_clear();
     outcomes.sort_by(|a, b| a.path.cmp(&b.path));
     process::mark_duplicates(&mut outcomes);
-    let summary = write_dataset(&outcomes, out).with_context(|| format!("cannot write the dataset into {}", out.display()))?;
+    let summary = write_dataset(&outcomes, out)
+        .with_context(|| format!("cannot write the dataset into {}", out.display()))?;
     Ok(summary)
 }
 
@@ -75,7 +79,10 @@ pub fn extract_one(path: &Path) -> Result<String> {
     if !path.is_file() {
         bail!("{} is not a file", path.display());
     }
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let outcome = process_file(path, &name);
     Ok(serde_json::to_string_pretty(&outcome)?)
 }

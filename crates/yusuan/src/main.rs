@@ -48,7 +48,12 @@ fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .init();
     match cli.command {
-        Command::Run { input_dir, out, jobs, quiet } => {
+        Command::Run {
+            input_dir,
+            out,
+            jobs,
+            quiet,
+        } => {
             let progress = !quiet && std::io::stderr().is_terminal();
             match yusuan::run(&input_dir, &out, jobs, progress) {
                 Ok(summary) => {

@@ -10,7 +10,10 @@ use yusuan_model::{FileOutcome, FileStatus};
 
 /// Read, extract and normalise one file.
 pub fn process_file(path: &Path, rel: &str) -> FileOutcome {
-    let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
     match std::fs::read(path) {
         Ok(bytes) => process_bytes(&bytes, rel, &ext),
         Err(e) => FileOutcome {
@@ -66,16 +69,25 @@ pub fn process_bytes(bytes: &[u8], rel: &str, ext: &str) -> FileOutcome {
     let normalised = catch_unwind(AssertUnwindSafe(|| yusuan_normalise::normalise(&document)));
     match normalised {
         Ok(d) => {
-            outcome.status = if document.warnings.is_empty() { FileStatus::Ok } else { FileStatus::Partial };
+            outcome.status = if document.warnings.is_empty() {
+                FileStatus::Ok
+            } else {
+                FileStatus::Partial
+            };
             if !document.warnings.is_empty() {
                 outcome.error = Some(format!("{rel}: {}", document.warnings.join("; ")));
             } else if d.tables.is_empty() {
-                outcome.error = Some(format!("{rel}: no disclosure table recognised (not a budget disclosure?)"));
+                outcome.error = Some(format!(
+                    "{rel}: no disclosure table recognised (not a budget disclosure?)"
+                ));
             }
             outcome.disclosure = Some(d);
         }
         Err(panic) => {
-            outcome.error = Some(format!("{rel}: normaliser crashed: {}", panic_message(&panic)));
+            outcome.error = Some(format!(
+                "{rel}: normaliser crashed: {}",
+                panic_message(&panic)
+            ));
         }
     }
     outcome.document = Some(document);

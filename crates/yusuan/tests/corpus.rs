@@ -12,7 +12,13 @@ use yusuan_model::{CheckStatus, FileStatus};
 
 /// Checks compared with the truth's `failing_checks`. `missing_table` is compared through
 /// `tables_missing`; `narrative_mismatch` once the normaliser reads the narrative.
-const CHECKS_RUN: &[&str] = &["rollup", "row_identity", "cross_table", "name_mismatch", "unknown_code"];
+const CHECKS_RUN: &[&str] = &[
+    "rollup",
+    "row_identity",
+    "cross_table",
+    "name_mismatch",
+    "unknown_code",
+];
 
 fn corpus() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
@@ -36,7 +42,11 @@ fn truths(format: &str) -> Vec<(PathBuf, Truth)> {
 
 fn compare_format(format: &str) {
     let truths = truths(format);
-    assert!(truths.len() >= 40, "expected at least 40 corpus {format} documents, found {}", truths.len());
+    assert!(
+        truths.len() >= 40,
+        "expected at least 40 corpus {format} documents, found {}",
+        truths.len()
+    );
     let mut problems: Vec<String> = Vec::new();
     let mut found_total = 0usize;
     let mut truth_total = 0usize;
@@ -45,7 +55,10 @@ fn compare_format(format: &str) {
         let outcome = process_bytes(&bytes, &truth.file, format);
         let name = &truth.file;
         if outcome.status != FileStatus::Ok {
-            problems.push(format!("{name}: status {:?}: {:?}", outcome.status, outcome.error));
+            problems.push(format!(
+                "{name}: status {:?}: {:?}",
+                outcome.status, outcome.error
+            ));
             continue;
         }
         let d = outcome.disclosure.as_ref().unwrap();
@@ -87,7 +100,9 @@ fn compare_format(format: &str) {
         got_checks.sort();
         got_checks.dedup();
         if want_checks != got_checks {
-            problems.push(format!("{name}: failing checks {got_checks:?}, truth {want_checks:?}"));
+            problems.push(format!(
+                "{name}: failing checks {got_checks:?}, truth {want_checks:?}"
+            ));
         }
         let m = &d.meta;
         let meta_ok = m.fiscal_year == Some(truth.fiscal_year)
@@ -99,8 +114,18 @@ fn compare_format(format: &str) {
         if !meta_ok {
             problems.push(format!(
                 "{name}: meta {:?} {:?} {:?} {:?} {:?} {:?}, truth {} {} {} {} {} {}",
-                m.fiscal_year, m.unit, m.department, m.doc_kind, m.scope, m.region,
-                truth.fiscal_year, truth.unit, truth.department, truth.doc_kind, truth.scope, truth.region
+                m.fiscal_year,
+                m.unit,
+                m.department,
+                m.doc_kind,
+                m.scope,
+                m.region,
+                truth.fiscal_year,
+                truth.unit,
+                truth.department,
+                truth.doc_kind,
+                truth.scope,
+                truth.region
             ));
         }
         let mut missing = d.tables_missing.clone();
@@ -108,7 +133,9 @@ fn compare_format(format: &str) {
         let mut want_missing = truth.tables_missing.clone();
         want_missing.sort();
         if missing != want_missing {
-            problems.push(format!("{name}: tables_missing {missing:?}, truth {want_missing:?}"));
+            problems.push(format!(
+                "{name}: tables_missing {missing:?}, truth {want_missing:?}"
+            ));
         }
     }
     assert!(
@@ -116,7 +143,12 @@ fn compare_format(format: &str) {
         "{} problems over {} documents ({found_total}/{truth_total} truth items found):\n{}",
         problems.len(),
         truths.len(),
-        problems.iter().take(80).cloned().collect::<Vec<_>>().join("\n")
+        problems
+            .iter()
+            .take(80)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
     );
 }
 

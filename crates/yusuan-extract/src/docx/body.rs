@@ -89,7 +89,10 @@ pub fn parse_body(xml: &[u8], limits: &Limits) -> Result<Vec<Block>> {
                     b"w:tc" => {
                         if let Some(t) = tables.last_mut() {
                             t.begin_row_if_pending();
-                            t.cell = Some(CellCtx { span: 1, ..CellCtx::default() });
+                            t.cell = Some(CellCtx {
+                                span: 1,
+                                ..CellCtx::default()
+                            });
                         }
                     }
                     other => on_property(other, &e, &mut tables, &mut paragraphs),
@@ -101,7 +104,9 @@ pub fn parse_body(xml: &[u8], limits: &Limits) -> Result<Vec<Block>> {
                     continue;
                 }
                 match e.name().as_ref() {
-                    b"w:p" => end_paragraph(String::new(), &mut paragraphs, &mut tables, &mut blocks),
+                    b"w:p" => {
+                        end_paragraph(String::new(), &mut paragraphs, &mut tables, &mut blocks)
+                    }
                     other => on_property(other, &e, &mut tables, &mut paragraphs),
                 }
             }
@@ -152,7 +157,11 @@ pub fn parse_body(xml: &[u8], limits: &Limits) -> Result<Vec<Block>> {
                 push_text(&text, &mut paragraphs, &mut tables);
             }
             Event::CData(e) if in_text && skip_from.is_none() => {
-                push_text(&String::from_utf8_lossy(e.as_ref()), &mut paragraphs, &mut tables);
+                push_text(
+                    &String::from_utf8_lossy(e.as_ref()),
+                    &mut paragraphs,
+                    &mut tables,
+                );
             }
             Event::Eof => break,
             _ => {}
@@ -184,7 +193,10 @@ fn on_property(name: &[u8], e: &BytesStart, tables: &mut [TableCtx], paragraphs:
         }
         b"w:gridSpan" => {
             if let Some(cell) = tables.last_mut().and_then(|t| t.cell.as_mut()) {
-                cell.span = val(e).and_then(|v| v.parse().ok()).unwrap_or(1).clamp(1, 1000);
+                cell.span = val(e)
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(1)
+                    .clamp(1, 1000);
             }
         }
         b"w:vMerge" => {

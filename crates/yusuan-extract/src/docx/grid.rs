@@ -63,7 +63,11 @@ impl GridBuilder {
                     text,
                     page: None,
                 });
-                let open = if vmerge == VMerge::None { None } else { Some(idx) };
+                let open = if vmerge == VMerge::None {
+                    None
+                } else {
+                    Some(idx)
+                };
                 for slot in &mut self.open_merges[col..col + span] {
                     *slot = open;
                 }

@@ -19,7 +19,10 @@ pub struct TruthItem {
 
 impl TruthItem {
     pub fn key(&self) -> String {
-        format!("{}|{}|{}|{}|{}|{}", self.table, self.scheme, self.code, self.project, self.measure, self.amount_yuan)
+        format!(
+            "{}|{}|{}|{}|{}|{}",
+            self.table, self.scheme, self.code, self.project, self.measure, self.amount_yuan
+        )
     }
 }
 

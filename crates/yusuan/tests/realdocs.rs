@@ -1,0 +1,197 @@
+//! Real published PDFs (Shanghai, 2023–2025) against hand-verified truth, read from
+//! `../shared/realdocs` next to the repository. Skips, saying so, where that folder is absent.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use common::{item_key, Truth};
+use yusuan::process_bytes;
+use yusuan_model::{CheckStatus, FileStatus};
+
+fn realdocs() -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/realdocs");
+    if dir.join("truth").is_dir() {
+        Some(dir)
+    } else {
+        eprintln!(
+            "skipping: {} not found (the real disclosures live outside the repository)",
+            dir.display()
+        );
+        None
+    }
+}
+
+/// Per document: (truth items, found, extra rows in the columns the truth covers, misses).
+struct Score {
+    name: String,
+    truth: usize,
+    found: usize,
+    extra: Vec<String>,
+    missing: Vec<String>,
+    failing_missed: Vec<String>,
+    unexpected_failures: Vec<String>,
+}
+
+fn score(dir: &PathBuf, truth_path: &PathBuf) -> Score {
+    let truth: Truth = serde_json::from_str(&std::fs::read_to_string(truth_path).unwrap()).unwrap();
+    let stem = truth_path
+        .file_stem()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    let pdf = dir.join(format!("{stem}.pdf"));
+    let outcome = process_bytes(&std::fs::read(&pdf).unwrap(), &stem, "pdf");
+    assert_eq!(
+        outcome.status,
+        FileStatus::Ok,
+        "{stem}: {:?}",
+        outcome.error
+    );
+    let d = outcome.disclosure.unwrap();
+    assert_eq!(d.meta.fiscal_year, Some(truth.fiscal_year), "{stem}");
+    assert_eq!(
+        d.meta.doc_kind.map(|k| k.as_str()),
+        Some(truth.doc_kind.as_str()),
+        "{stem}"
+    );
+
+    let covered: BTreeSet<(String, String, String)> = truth
+        .items
+        .iter()
+        .map(|i| (i.table.clone(), i.scheme.clone(), i.measure.clone()))
+        .collect();
+    let mut want: BTreeMap<String, usize> = BTreeMap::new();
+    for i in &truth.items {
+        *want.entry(i.key()).or_default() += 1;
+    }
+    let mut got: BTreeMap<String, usize> = BTreeMap::new();
+    for li in &d.line_items {
+        if covered.contains(&(
+            li.table.clone(),
+            li.scheme.as_str().to_string(),
+            li.measure.clone(),
+        )) {
+            *got.entry(item_key(li)).or_default() += 1;
+        }
+    }
+    let mut found = 0;
+    let mut missing = Vec::new();
+    for (k, n) in &want {
+        let g = got.get(k).copied().unwrap_or(0);
+        found += g.min(*n);
+        if g < *n {
+            missing.push(k.clone());
+        }
+    }
+    let extra: Vec<String> = got
+        .iter()
+        .filter(|(k, n)| want.get(*k).copied().unwrap_or(0) < **n)
+        .map(|(k, _)| k.clone())
+        .collect();
+    let fails: BTreeSet<String> = d
+        .checks
+        .iter()
+        .filter(|c| {
+            c.status == CheckStatus::Fail && matches!(c.check.as_str(), "rollup" | "cross_table")
+        })
+        .map(|c| format!("{}/{}/{}", c.check, c.table, c.code))
+        .collect();
+    let expected: BTreeSet<String> = truth
+        .failing_checks
+        .iter()
+        .filter(|c| matches!(c.check.as_str(), "rollup" | "cross_table"))
+        .map(|c| format!("{}/{}/{}", c.check, c.table, c.code))
+        .collect();
+    Score {
+        name: stem,
+        truth: truth.items.len(),
+        found,
+        extra,
+        missing,
+        failing_missed: expected.difference(&fails).cloned().collect(),
+        unexpected_failures: fails.difference(&expected).cloned().collect(),
+    }
+}
+
+#[test]
+fn real_budgets_match_hand_verified_truth() {
+    let Some(dir) = realdocs() else { return };
+    let mut truths: Vec<PathBuf> = std::fs::read_dir(dir.join("truth"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    truths.sort();
+    assert!(!truths.is_empty());
+    let scores: Vec<Score> = truths.iter().map(|t| score(&dir, t)).collect();
+    let mut report = String::new();
+    for s in &scores {
+        report.push_str(&format!(
+            "{}: {}/{} found, {} extra, missing {:?}, extra {:?}, rollup/cross_table failures missed {:?}, unexpected {:?}\n",
+            s.name,
+            s.found,
+            s.truth,
+            s.extra.len(),
+            s.missing.iter().take(5).collect::<Vec<_>>(),
+            s.extra.iter().take(5).collect::<Vec<_>>(),
+            s.failing_missed,
+            s.unexpected_failures
+        ));
+    }
+    eprintln!("{report}");
+    for s in &scores {
+        assert!(
+            s.found * 100 >= s.truth * 99,
+            "{}: fewer than 99% of the truth's amounts found\n{report}",
+            s.name
+        );
+        assert!(
+            s.extra.len() * 100 <= s.truth,
+            "{}: more than 1% extra rows\n{report}",
+            s.name
+        );
+        assert!(
+            s.failing_missed.is_empty(),
+            "{}: inconsistencies not raised\n{report}",
+            s.name
+        );
+        assert!(
+            s.unexpected_failures.is_empty(),
+            "{}: checks failed that the truth does not list\n{report}",
+            s.name
+        );
+    }
+}
+
+#[test]
+fn real_final_accounts_are_read() {
+    let Some(dir) = realdocs() else { return };
+    for name in [
+        "上海市普陀区财政局2024年度部门决算.pdf",
+        "24年普陀区财政局（测试问题版本）.pdf",
+    ] {
+        let path = dir.join(name);
+        if !path.exists() {
+            eprintln!("skipping {name}: absent");
+            continue;
+        }
+        let outcome = process_bytes(&std::fs::read(&path).unwrap(), name, "pdf");
+        assert_eq!(
+            outcome.status,
+            FileStatus::Ok,
+            "{name}: {:?}",
+            outcome.error
+        );
+        let d = outcome.disclosure.unwrap();
+        assert_eq!(
+            d.meta.doc_kind.map(|k| k.as_str()),
+            Some("final_accounts"),
+            "{name}"
+        );
+        assert!(d.tables.len() >= 8, "{name}: {} tables", d.tables.len());
+        assert!(outcome.document.unwrap().tables().count() >= 8, "{name}");
+    }
+}
