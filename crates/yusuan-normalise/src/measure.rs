@@ -28,24 +28,8 @@ pub fn measure_of(text: &str) -> Option<String> {
         "business_operating_expenditure"
     } else if has("结转下年") || has("年末结转") {
         "carry_forward"
-    } else if has("经营收入") {
-        "business_operating_income"
-    } else if has("事业收入") {
-        "business_income"
-    } else if has("一般公共预算") {
-        "general_public_budget"
-    } else if has("政府性基金") {
-        "government_fund_budget"
-    } else if has("国有资本") {
-        "state_capital_budget"
-    } else if has("财政专户") {
-        "special_account"
-    } else if has("其他收入") || has("其他资金") {
-        "other_income"
-    } else if has("上年结转") || has("结转结余") || has("年初结转") {
-        "carryover"
-    } else if has("财政拨款") {
-        "fiscal_appropriation"
+    } else if let Some(source) = crate::income::income_id(text) {
+        source
     } else if has("决算数") || has("决算") {
         "actual"
     } else if has("年初预算") {
