@@ -456,56 +456,37 @@ fn cross_tables(tables: &[ReadTable], out: &mut Vec<Check>) {
     };
     let res_income = tot(res, "income", "total");
     let res_exp = tot(res, "expenditure", "total");
-    pair(
-        res_income,
-        res_exp,
-        "total",
-        "收支总表: 支出总计 vs 收入总计",
-    );
-    pair(
-        res_exp,
-        tot(exp, "", "total"),
-        "total",
-        "支出总表 total vs 收支总表",
-    );
-    pair(
-        res_income,
-        tot(rev, "", "total"),
-        "total",
-        "收入总表 total vs 收支总表",
-    );
-    pair(
-        tot(exp, "", "total"),
-        tot(rev, "", "total"),
-        "total",
-        "收入总表 total vs 支出总表",
-    );
-    let fgs_income = tot(fgs, "income", "total");
-    let fgs_gpb = tot(fgs, "expenditure", "general_public_budget");
-    pair(
-        fgs_income,
-        tot(fgs, "expenditure", "total"),
-        "total",
-        "财政拨款收支总表: 支出 vs 收入",
-    );
-    pair(
-        fgs_gpb,
-        tot(gbe, "", "total"),
-        "total",
-        "一般公共预算支出表 total vs 财政拨款收支总表 一般公共预算",
-    );
-    pair(
-        tot(gbe, "", "basic"),
-        tot(basic, "", "total"),
-        "total",
-        "基本支出表 total vs 一般公共预算支出表 基本支出",
-    );
-    pair(
-        tot(gbe, "", "project"),
-        tot(proj, "", "total"),
-        "total",
-        "项目支出表 total vs 一般公共预算支出表 项目支出",
-    );
+    let rev_total = tot(rev, "", "total");
+    let exp_total = tot(exp, "", "total");
+    let totals = [
+        (res_income, res_exp, "收支总表: 支出总计 vs 收入总计"),
+        (res_exp, exp_total, "支出总表 total vs 收支总表"),
+        (res_income, rev_total, "收入总表 total vs 收支总表"),
+        (exp_total, rev_total, "收入总表 total vs 支出总表"),
+        (
+            tot(fgs, "income", "total"),
+            tot(fgs, "expenditure", "total"),
+            "财政拨款收支总表: 支出 vs 收入",
+        ),
+        (
+            tot(fgs, "expenditure", "general_public_budget"),
+            tot(gbe, "", "total"),
+            "一般公共预算支出表 total vs 财政拨款收支总表 一般公共预算",
+        ),
+        (
+            tot(gbe, "", "basic"),
+            tot(basic, "", "total"),
+            "基本支出表 total vs 一般公共预算支出表 基本支出",
+        ),
+        (
+            tot(gbe, "", "project"),
+            tot(proj, "", "total"),
+            "项目支出表 total vs 一般公共预算支出表 项目支出",
+        ),
+    ];
+    for (a, b, what) in totals {
+        pair(a, b, "total", what);
+    }
     // Each class in the 收支总表 against the 支出总表.
     if let (Some(res), Some(exp)) = (res, exp) {
         let detail = by_code(exp);
@@ -552,20 +533,15 @@ fn cross_tables(tables: &[ReadTable], out: &mut Vec<Check>) {
 
 /// Expected tables that were not published, and a failed `missing_table` check for each.
 pub fn missing_tables(tables: &[ReadTable], final_accounts: bool) -> (Vec<String>, Vec<Check>) {
-    const EXPECTED: [TableKind; 9] = [
-        TableKind::RevenueExpenditureSummary,
-        TableKind::RevenueSummary,
-        TableKind::ExpenditureSummary,
-        TableKind::FiscalGrantSummary,
-        TableKind::GeneralBudgetExpenditure,
-        TableKind::GeneralBudgetBasicExpenditure,
-        TableKind::GeneralBudgetProjectExpenditure,
-        TableKind::ThreePublic,
-        TableKind::GovernmentFundExpenditure,
-    ];
+    // Every template table except the optional 国有资本经营预算 table and the per-project forms.
+    let expected = TableKind::ALL.into_iter().filter(|k| {
+        !matches!(
+            k,
+            TableKind::StateCapitalExpenditure | TableKind::PerformanceTargets
+        )
+    });
     let present: BTreeSet<TableKind> = tables.iter().map(|t| t.info.kind).collect();
-    let missing: Vec<String> = EXPECTED
-        .iter()
+    let missing: Vec<String> = expected
         .filter(|k| !present.contains(k))
         .map(|k| k.id(final_accounts))
         .collect();

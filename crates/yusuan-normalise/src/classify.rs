@@ -66,9 +66,7 @@ pub fn kind_from_title(title: &str) -> Option<(TableKind, bool)> {
         TableKind::StateCapitalExpenditure
     } else if has("财政拨款收支") || has("财政拨款收入支出") {
         TableKind::FiscalGrantSummary
-    } else if has("一般公共预算") && has("基本支出") {
-        TableKind::GeneralBudgetBasicExpenditure
-    } else if has("一般公共预算") && has("经济分类") {
+    } else if has("一般公共预算") && (has("基本支出") || has("经济分类")) {
         TableKind::GeneralBudgetBasicExpenditure
     } else if has("项目支出") && !has("收支") && !has("收入") {
         TableKind::GeneralBudgetProjectExpenditure

@@ -149,12 +149,15 @@ impl CodeBook {
         // Former official names are evidence of an outdated template, not a fit: they are
         // judged like any other printed name (close variants pass, renamed classes do not).
         let names = [normalise_name(&entry.name)];
-        if names.iter().any(|n| *n == p) {
+        if names.contains(&p) {
             return NameMatch::Fits;
         }
         // The name of a sibling (same parent, same level) is a misnamed code.
-        let parent = &code[..code.len().saturating_sub(2).max(3).min(code.len())];
-        let parent = if code.len() == 3 { "" } else { parent };
+        let parent = if code.len() > 3 {
+            &code[..code.len() - 2]
+        } else {
+            ""
+        };
         let sibling = self
             .codes_named(printed, parent, code.len())
             .into_iter()

@@ -27,7 +27,7 @@ use yusuan_model::{
 use amount::{find_unit, Unit};
 use classify::{kind_from_title, looks_like_title};
 use read_table::{
-    column_roles, first_data_row, header_paths, read_rows, title_rows, Dense, Role, TableData,
+    column_roles, first_data_row, header_paths, read_rows, title_rows, Dense, TableData,
 };
 
 /// A recognised table and what was read from it.
@@ -90,7 +90,7 @@ pub fn normalise(doc: &Document) -> Disclosure {
                         let unit = unit
                             .or_else(|| last_unit.clone())
                             .unwrap_or_else(|| Unit::from_name("万元").expect("known unit"));
-                        if let Some(rt) = read_grid(
+                        read.push(read_grid(
                             t,
                             &dense,
                             n_title,
@@ -99,16 +99,14 @@ pub fn normalise(doc: &Document) -> Disclosure {
                             title.unwrap_or_default(),
                             unit,
                             table_no,
-                        ) {
-                            read.push(rt);
-                        }
+                        ));
                     }
                     None if continuation => {
                         if let Some(prev) = read.last() {
                             if prev.data.roles.len() == t.n_cols
                                 && prev.info.kind != TableKind::PerformanceTargets
                             {
-                                let data = continue_grid(prev, t, &dense);
+                                let data = continue_grid(prev, &dense);
                                 let mut info = prev.info.clone();
                                 info.table_no = table_no;
                                 info.page = t.page;
@@ -188,7 +186,7 @@ fn read_grid(
     title: String,
     unit: Unit,
     table_no: usize,
-) -> Option<ReadTable> {
+) -> ReadTable {
     let info = |empty: bool, unit: &Unit| TableInfo {
         table_no,
         kind,
@@ -200,36 +198,33 @@ fn read_grid(
     };
     let data_from = first_data_row(dense, n_title);
     if kind == TableKind::PerformanceTargets {
-        let data = TableData {
-            rows: Vec::new(),
-            totals: Default::default(),
-            scale: 0,
-            any_amount: false,
-            roles: Vec::new(),
-        };
-        return Some(ReadTable {
+        return ReadTable {
             info: info(false, &unit),
-            data,
+            data: TableData::without_amounts(),
             unit,
-        });
+        };
     }
     let paths = header_paths(dense, n_title, data_from, t.n_cols);
     let roles = column_roles(kind, &paths, dense, data_from);
     let data = read_rows(kind, dense, &roles, data_from, &unit);
-    Some(ReadTable {
+    ReadTable {
         info: info(!data.any_amount, &unit),
         data,
         unit,
-    })
+    }
 }
 
 /// A grid that continues the previous table (a table broken over a page in Word): same columns,
 /// no title between. A repeated header is skipped.
-fn continue_grid(prev: &ReadTable, t: &Table, dense: &Dense) -> TableData {
+fn continue_grid(prev: &ReadTable, dense: &Dense) -> TableData {
     let data_from = first_data_row(dense, 0);
-    let roles: Vec<Role> = prev.data.roles.clone();
-    let _ = t;
-    read_rows(prev.info.kind, dense, &roles, data_from, &prev.unit)
+    read_rows(
+        prev.info.kind,
+        dense,
+        &prev.data.roles,
+        data_from,
+        &prev.unit,
+    )
 }
 
 fn doc_table(doc: &Document, table_no: usize) -> Option<&Table> {

@@ -1,7 +1,7 @@
 //! What a column means, from the header texts above it (most specific first).
 
 use crate::classify::squash;
-use crate::codes::{book, normalise_name};
+use crate::codes::book;
 
 /// The measure a single header text names, if any.
 pub fn measure_of(text: &str) -> Option<String> {
@@ -61,11 +61,6 @@ fn economic_class(s: &str) -> Option<String> {
         .find(|c| book().name(c).contains("基本建设") == wants_construction)
         .or(candidates.first())
         .map(|c| c.to_string())
-        .or_else(|| {
-            // Headers sometimes drop 的 or add 支出.
-            let n = normalise_name(s);
-            book().economic_class_by_name(&n).map(String::from)
-        })
 }
 
 /// The measure of a column from its header path (top to bottom).

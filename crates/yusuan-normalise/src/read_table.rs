@@ -65,6 +65,21 @@ pub struct Row {
     pub values: BTreeMap<String, Value>,
 }
 
+impl Row {
+    /// A row without a code (the 三公 row).
+    fn uncoded(row: usize, values: BTreeMap<String, Value>) -> Row {
+        Row {
+            row,
+            scheme: Scheme::None,
+            code: String::new(),
+            name_published: String::new(),
+            project: String::new(),
+            code_repaired: None,
+            values,
+        }
+    }
+}
+
 /// Grand-total rows of a table: side (`income`, `expenditure`, or "" for one-sided) → measure → value.
 pub type Totals = BTreeMap<(String, String), Value>;
 
@@ -81,6 +96,19 @@ pub struct TableData {
     pub any_amount: bool,
     /// The column roles, for a continuation table on the next grid.
     pub roles: Vec<Role>,
+}
+
+impl TableData {
+    /// A table read for what it is, not for amounts (a performance-target form).
+    pub fn without_amounts() -> TableData {
+        TableData {
+            rows: Vec::new(),
+            totals: Totals::new(),
+            scale: 0,
+            any_amount: false,
+            roles: Vec::new(),
+        }
+    }
 }
 
 /// Dense views of a grid: text at every position covered by a cell (for headers), and text only
@@ -277,24 +305,17 @@ pub fn read_rows(
         any_amount: false,
         roles: roles.to_vec(),
     };
-    let label_cols: Vec<usize> = roles
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| **r == Role::Label)
-        .map(|(i, _)| i)
-        .collect();
-    let code_cols: Vec<usize> = roles
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| **r == Role::Code)
-        .map(|(i, _)| i)
-        .collect();
-    let part_cols: Vec<usize> = roles
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| matches!(r, Role::CodePart(_)))
-        .map(|(i, _)| i)
-        .collect();
+    let cols_where = |pred: fn(&Role) -> bool| -> Vec<usize> {
+        roles
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| pred(r))
+            .map(|(i, _)| i)
+            .collect()
+    };
+    let label_cols = cols_where(|r| *r == Role::Label);
+    let code_cols = cols_where(|r| *r == Role::Code);
+    let part_cols = cols_where(|r| matches!(r, Role::CodePart(_)));
     let project_col = roles.iter().position(|r| *r == Role::Project);
     let two_sided = matches!(
         kind,
@@ -342,13 +363,12 @@ pub fn read_rows(
             continue;
         }
         if kind == TableKind::ThreePublic {
-            read_three_public_row(r, row, roles, &label_cols, groups, &mut out, unit);
+            read_three_public_row(r, row, roles, &label_cols, groups, &mut out);
             continue;
         }
         if two_sided {
-            for (side_idx, (label_col, values)) in groups.into_iter().enumerate() {
-                let is_income =
-                    label_col == label_cols[0] && side_idx == 0 || label_col == label_cols[0];
+            for (label_col, values) in groups {
+                let is_income = label_col == label_cols[0];
                 let label = clean(&row[label_col]);
                 read_summary_side(r, &label, is_income, values, &mut out);
             }
@@ -498,7 +518,6 @@ fn read_three_public_row(
     label_cols: &[usize],
     groups: BTreeMap<usize, BTreeMap<String, Value>>,
     out: &mut TableData,
-    unit: &Unit,
 ) {
     let values = groups.into_values().next().unwrap_or_default();
     let horizontal = roles
@@ -508,15 +527,7 @@ fn read_three_public_row(
         >= 2;
     if horizontal {
         if out.rows.is_empty() {
-            out.rows.push(Row {
-                row: r,
-                scheme: Scheme::None,
-                code: String::new(),
-                name_published: String::new(),
-                project: String::new(),
-                code_repaired: None,
-                values,
-            });
+            out.rows.push(Row::uncoded(r, values));
         }
         return;
     }
@@ -532,17 +543,8 @@ fn read_three_public_row(
     let Some(v) = values.into_values().next() else {
         return;
     };
-    let _ = unit;
     if out.rows.is_empty() {
-        out.rows.push(Row {
-            row: r,
-            scheme: Scheme::None,
-            code: String::new(),
-            name_published: String::new(),
-            project: String::new(),
-            code_repaired: None,
-            values: BTreeMap::new(),
-        });
+        out.rows.push(Row::uncoded(r, BTreeMap::new()));
     }
     out.rows[0].values.entry(measure.to_string()).or_insert(v);
 }
