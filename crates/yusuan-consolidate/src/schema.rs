@@ -59,6 +59,14 @@ pub const DOCUMENTS: &[Column] = &[
     ),
     ("checks_failed", "integer", "Consistency checks that failed"),
     ("line_items", "integer", "Amounts read into line_items.csv"),
+    (
+        "staff_authorised",
+        "integer",
+        "编制数: authorised posts, as the overview states",
+    ),
+    ("staff_actual", "integer", "实有人数: actual staff"),
+    ("staff_serving", "integer", "在职: serving staff"),
+    ("staff_retired", "integer", "退休: retired staff"),
 ];
 
 /// `line_items.csv`: one row per amount in a disclosure table.

@@ -129,6 +129,10 @@ fn write_all(outcomes: &[FileOutcome], dir: &Path) -> Result<Summary> {
             opt(d.map(|d| d.tables_missing.len())),
             opt(d.map(|_| n_failed)),
             opt(d.map(|d| d.line_items.len())),
+            opt(meta.and_then(|m| m.staffing.authorised)),
+            opt(meta.and_then(|m| m.staffing.actual)),
+            opt(meta.and_then(|m| m.staffing.serving)),
+            opt(meta.and_then(|m| m.staffing.retired)),
         ])
         .map_err(csv_err("documents"))?;
 

@@ -176,6 +176,21 @@ pub struct DocMeta {
     pub scope: Option<Scope>,
     /// The unit printed over most tables (万元, 元).
     pub unit: Option<String>,
+    /// Staffing stated in the overview.
+    pub staffing: Staffing,
+}
+
+/// Staffing as the overview states it (编制数, 实有人数, 在职, 退休); `None` where not stated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Staffing {
+    /// 编制数: authorised posts.
+    pub authorised: Option<u32>,
+    /// 实有人数: actual staff.
+    pub actual: Option<u32>,
+    /// 在职: serving staff.
+    pub serving: Option<u32>,
+    /// 退休: retired staff.
+    pub retired: Option<u32>,
 }
 
 /// A disclosure table the normaliser recognised.

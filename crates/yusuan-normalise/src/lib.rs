@@ -17,6 +17,7 @@ pub mod income;
 pub mod measure;
 pub mod meta;
 pub mod read_table;
+pub mod targets;
 
 use std::collections::HashMap;
 
@@ -48,6 +49,7 @@ pub fn normalise(doc: &Document) -> Disclosure {
     let mut read: Vec<ReadTable> = Vec::new();
     let mut table_no = 0usize;
     let mut last_unit: Option<Unit> = None;
+    let mut performance_targets = Vec::new();
 
     for block in &doc.blocks {
         match block {
@@ -90,6 +92,9 @@ pub fn normalise(doc: &Document) -> Disclosure {
                         let unit = unit
                             .or_else(|| last_unit.clone())
                             .unwrap_or_else(|| Unit::from_name("万元").expect("known unit"));
+                        if kind == TableKind::PerformanceTargets {
+                            performance_targets.extend(targets::read_targets(&dense, None));
+                        }
                         read.push(read_grid(
                             t,
                             &dense,
@@ -150,7 +155,7 @@ pub fn normalise(doc: &Document) -> Disclosure {
         line_items,
         checks,
         narrative_facts: Vec::new(),
-        performance_targets: Vec::new(),
+        performance_targets,
     }
 }
 

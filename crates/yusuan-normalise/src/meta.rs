@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 use sha2::{Digest, Sha256};
-use yusuan_model::{DocKind, DocMeta, Scope};
+use yusuan_model::{DocKind, DocMeta, Scope, Staffing};
 
 use crate::classify::squash;
 
@@ -114,6 +114,31 @@ pub fn department_id(canonical_name: &str) -> String {
     format!("dept_{hex}")
 }
 
+/// Staffing from the overview: the first statement of each figure.
+pub fn staffing(lines: &[String]) -> Staffing {
+    static RES: OnceLock<[Regex; 4]> = OnceLock::new();
+    let [authorised, actual, serving, retired] = RES.get_or_init(|| {
+        [
+            r"编制(?:人)?数?(?:为|是)?[：:]?\s*([0-9]+)\s*[名人个]?",
+            r"实有(?:人员|人数)(?:为)?[：:]?\s*([0-9]+)",
+            r"在职(?:人员|人数)?(?:为)?[：:]?\s*([0-9]+)\s*[人名]",
+            r"退休(?:人员|人数)?(?:为)?[：:]?\s*([0-9]+)\s*[人名]",
+        ]
+        .map(|p| Regex::new(p).expect("valid regex"))
+    });
+    let first = |re: &Regex| {
+        lines
+            .iter()
+            .find_map(|l| re.captures(l).and_then(|c| c[1].parse().ok()))
+    };
+    Staffing {
+        authorised: first(authorised),
+        actual: first(actual),
+        serving: first(serving),
+        retired: first(retired),
+    }
+}
+
 /// Read the document-level facts from its paragraphs and the text above its tables.
 pub fn read_meta(lines: &[String]) -> DocMeta {
     static DEPT: OnceLock<Regex> = OnceLock::new();
@@ -188,6 +213,7 @@ pub fn read_meta(lines: &[String]) -> DocMeta {
         None => (None, String::new()),
     };
     DocMeta {
+        staffing: staffing(lines),
         department_id: department.as_ref().map(|_| department_id(&canonical)),
         department,
         region,

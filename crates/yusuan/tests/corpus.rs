@@ -128,6 +128,20 @@ fn compare_format(format: &str) {
                 truth.region
             ));
         }
+        if let Some(want) = &truth.staffing {
+            let s = m.staffing;
+            let got = (s.authorised, s.actual, s.serving, s.retired);
+            if got
+                != (
+                    Some(want.authorised),
+                    Some(want.actual),
+                    Some(want.serving),
+                    Some(want.retired),
+                )
+            {
+                problems.push(format!("{name}: staffing {got:?}, truth {want:?}"));
+            }
+        }
         let mut missing = d.tables_missing.clone();
         missing.sort();
         let mut want_missing = truth.tables_missing.clone();

@@ -122,3 +122,49 @@ fn seed_checks() {
         .collect();
     assert!(arithmetic_failures.is_empty(), "{arithmetic_failures:?}");
 }
+
+#[test]
+fn seed_performance_targets_indicator_by_indicator() {
+    let d = seed();
+    let t = &d.performance_targets;
+    let count = |p: &str| t.iter().filter(|x| x.project == p).count();
+    // Counted by hand from the seed text: seven forms, 81 indicators with a name or a value.
+    assert_eq!(t.len(), 81);
+    assert_eq!(count("“一件事”统一受理系统"), 10);
+    assert_eq!(count("12345云呼叫中心平台技术服务运维费"), 14);
+    assert_eq!(count("昌吉州公共资源电子档案系统建设"), 12);
+    let x = t
+        .iter()
+        .find(|x| x.project == "“一件事”统一受理系统" && x.indicator == "验收合格率")
+        .unwrap();
+    assert_eq!(
+        (x.level1.as_str(), x.level2.as_str()),
+        ("产出指标", "质量指标")
+    );
+    assert_eq!(
+        (
+            x.operator.as_str(),
+            x.value.as_str(),
+            x.unit.as_str(),
+            x.text.as_str()
+        ),
+        (">=", "98", "%", ">=98%")
+    );
+    let date = t
+        .iter()
+        .find(|x| x.project == "公告费" && x.indicator == "工作完成截止时间")
+        .unwrap();
+    assert_eq!(
+        (date.operator.as_str(), date.value.as_str()),
+        ("", "2022年12月31日")
+    );
+}
+
+#[test]
+fn seed_staffing() {
+    let s = seed().meta.staffing;
+    assert_eq!(
+        (s.authorised, s.actual, s.serving, s.retired),
+        (Some(36), Some(33), Some(30), Some(4))
+    );
+}

@@ -52,6 +52,17 @@ pub struct Truth {
     pub items: Vec<TruthItem>,
     #[serde(default)]
     pub failing_checks: Vec<TruthCheck>,
+    #[serde(default)]
+    pub staffing: Option<TruthStaffing>,
+}
+
+/// Staffing as the truth states it.
+#[derive(Debug, Deserialize, PartialEq, Eq)]
+pub struct TruthStaffing {
+    pub authorised: u32,
+    pub actual: u32,
+    pub serving: u32,
+    pub retired: u32,
 }
 
 /// The comparison key of an extracted line item.
