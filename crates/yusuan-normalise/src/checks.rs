@@ -23,13 +23,13 @@ use crate::ReadTable;
 
 /// A figure to compare: its value in 元, its rounding allowance, and where it was printed.
 #[derive(Debug, Clone, Copy)]
-struct Fig {
-    yuan: Decimal,
-    tolerance: Decimal,
-    loc: Location,
+pub(crate) struct Fig {
+    pub(crate) yuan: Decimal,
+    pub(crate) tolerance: Decimal,
+    pub(crate) loc: Location,
 }
 
-fn fig(rt: &ReadTable, v: &Value, row: usize) -> Fig {
+pub(crate) fn fig(rt: &ReadTable, v: &Value, row: usize) -> Fig {
     Fig {
         yuan: v.yuan,
         tolerance: tolerance(rt),
@@ -57,7 +57,7 @@ fn loc(rt: &ReadTable, row: Option<usize>, col: Option<usize>) -> Location {
     }
 }
 
-fn sum(figs: &[Fig]) -> Option<Fig> {
+pub(crate) fn sum(figs: &[Fig]) -> Option<Fig> {
     let first = figs.first()?;
     Some(Fig {
         yuan: figs.iter().map(|f| f.yuan).sum(),
@@ -180,7 +180,7 @@ fn names(rt: &ReadTable, out: &mut Vec<Check>) {
 }
 
 /// Per code, per measure: the figure (a project table sums its projects under one code).
-fn by_code(rt: &ReadTable) -> BTreeMap<String, BTreeMap<String, Fig>> {
+pub(crate) fn by_code(rt: &ReadTable) -> BTreeMap<String, BTreeMap<String, Fig>> {
     let mut map: BTreeMap<String, BTreeMap<String, Vec<Fig>>> = BTreeMap::new();
     let mut has_plain: BTreeSet<String> = BTreeSet::new();
     for row in &rt.data.rows {
@@ -399,7 +399,7 @@ fn tot<'a>(rt: Option<&'a ReadTable>, side: &str, m: &str) -> Option<(&'a ReadTa
 }
 
 /// A table's grand total in one measure: the printed total row, else the sum of its classes.
-fn table_total(rt: &ReadTable, side: &str, measure: &str) -> Option<Fig> {
+pub(crate) fn table_total(rt: &ReadTable, side: &str, measure: &str) -> Option<Fig> {
     if let Some(v) = rt.data.totals.get(&(side.to_string(), measure.to_string())) {
         return Some(Fig {
             yuan: v.yuan,

@@ -16,6 +16,7 @@ pub mod codes;
 pub mod income;
 pub mod measure;
 pub mod meta;
+pub mod narrative;
 pub mod read_table;
 pub mod targets;
 
@@ -50,10 +51,16 @@ pub fn normalise(doc: &Document) -> Disclosure {
     let mut table_no = 0usize;
     let mut last_unit: Option<Unit> = None;
     let mut performance_targets = Vec::new();
+    let mut paragraphs: Vec<String> = Vec::new();
 
     for block in &doc.blocks {
         match block {
             Block::Paragraph(p) => {
+                // Line breaks inside a paragraph are wrapping (PDF) more often than meaning.
+                let joined: String = p.text.lines().map(str::trim).collect();
+                if !joined.is_empty() {
+                    paragraphs.push(joined);
+                }
                 for line in p.text.lines() {
                     let t = line.trim();
                     if !t.is_empty() {
@@ -145,6 +152,8 @@ pub fn normalise(doc: &Document) -> Disclosure {
         line_items.extend(items_of(rt, doc_table(doc, rt.info.table_no)));
     }
     let mut checks = checks::run(&read);
+    let facts = narrative::read_facts(&paragraphs);
+    checks.extend(narrative::check_facts(&facts, &read));
     let (tables_missing, missing_checks) = checks::missing_tables(&read, final_doc);
     checks.extend(missing_checks);
 
@@ -154,7 +163,7 @@ pub fn normalise(doc: &Document) -> Disclosure {
         tables_missing,
         line_items,
         checks,
-        narrative_facts: Vec::new(),
+        narrative_facts: facts.iter().map(narrative::Fact::record).collect(),
         performance_targets,
     }
 }

@@ -10,14 +10,15 @@ use common::{item_key, Truth};
 use yusuan::process_bytes;
 use yusuan_model::{CheckStatus, FileStatus};
 
-/// Checks compared with the truth's `failing_checks`. `missing_table` is compared through
-/// `tables_missing`; `narrative_mismatch` once the normaliser reads the narrative.
+/// Checks compared with the truth's `failing_checks`; `missing_table` is compared through
+/// `tables_missing`.
 const CHECKS_RUN: &[&str] = &[
     "rollup",
     "row_identity",
     "cross_table",
     "name_mismatch",
     "unknown_code",
+    "narrative_mismatch",
 ];
 
 fn corpus() -> PathBuf {

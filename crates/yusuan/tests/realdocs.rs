@@ -195,3 +195,45 @@ fn real_final_accounts_are_read() {
         assert!(outcome.document.unwrap().tables().count() >= 8, "{name}");
     }
 }
+
+/// The narrative errors the hand-verified notes record are raised, with the figures they give.
+#[test]
+fn real_narrative_errors_are_flagged() {
+    let Some(dir) = realdocs() else { return };
+    let cases = [
+        // 社会福利事业单位 given as 738.66万元; the general-budget table prints 6,964,796.
+        (
+            "1769321433314-826553525.pdf",
+            "社会福利事业单位",
+            "7386600.00",
+            "6964796.00",
+        ),
+        // 职业年金 given as 887.36万元; the table prints 873,617.
+        (
+            "上海市普陀区财政局部门25年预算.pdf",
+            "职业年金缴费支出",
+            "8873600.00",
+            "873617.00",
+        ),
+    ];
+    for (file, subject, found, expected) in cases {
+        let outcome = process_bytes(&std::fs::read(dir.join(file)).unwrap(), file, "pdf");
+        let d = outcome.disclosure.unwrap();
+        let failed: Vec<_> = d
+            .checks
+            .iter()
+            .filter(|c| c.check == "narrative_mismatch" && c.status == CheckStatus::Fail)
+            .collect();
+        assert_eq!(failed.len(), 1, "{file}: {failed:#?}");
+        assert!(
+            failed[0].code.contains(subject),
+            "{file}: {:?}",
+            failed[0].code
+        );
+        assert_eq!(
+            (failed[0].found.as_str(), failed[0].expected.as_str()),
+            (found, expected),
+            "{file}"
+        );
+    }
+}

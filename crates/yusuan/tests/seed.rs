@@ -168,3 +168,45 @@ fn seed_staffing() {
         (Some(36), Some(33), Some(30), Some(4))
     );
 }
+
+#[test]
+fn seed_narrative_contradictions_and_nothing_else() {
+    let d = seed();
+    let narrative: Vec<_> = d
+        .checks
+        .iter()
+        .filter(|c| c.check == "narrative_mismatch")
+        .collect();
+    let mut failed: Vec<&str> = narrative
+        .iter()
+        .filter(|c| c.status == CheckStatus::Fail)
+        .map(|c| c.code.as_str())
+        .collect();
+    failed.sort();
+    // 占64.64% for the only source of revenue; 项目支出 at 38.26% (59.19% elsewhere);
+    // 一般公共服务支出 1206.34 where the tables print 1089.44.
+    assert_eq!(failed, ["一般公共服务支出", "一般公共预算", "项目支出"]);
+    // 43.84 / 1206.34 = 3.634%, printed 3.64% so that the shares add up: a note, not a mismatch.
+    let notes: Vec<_> = narrative
+        .iter()
+        .filter(|c| c.status == CheckStatus::Note)
+        .collect();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert_eq!(notes[0].code, "社会保障和就业支出");
+    assert!(
+        narrative
+            .iter()
+            .filter(|c| c.status == CheckStatus::Pass)
+            .count()
+            >= 40
+    );
+    let basic = d
+        .narrative_facts
+        .iter()
+        .find(|f| f.subject == "基本支出" && f.share_pct.is_some())
+        .unwrap();
+    assert_eq!(basic.amount_yuan, Some(dec("4923400.00")));
+    assert_eq!(basic.share_pct, Some(dec("40.81")));
+    assert_eq!(basic.change_yuan, Some(dec("376600.00")));
+    assert_eq!(basic.change_pct, Some(dec("8.28")));
+}

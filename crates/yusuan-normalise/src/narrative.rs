@@ -1,0 +1,692 @@
+//! The explanation (情况说明): its figures, and whether they agree with the tables and with
+//! their own arithmetic.
+//!
+//! The narrative is split into top-level sections (`一、关于…收入预算情况说明`); each heading says
+//! which tables its figures describe (收支 → 收支总表, 收入 → the income side, 支出 → 支出总表,
+//! 财政拨款 and 一般公共预算 → the general-budget tables, 三公 → the 三公 table). Within a
+//! clause, every amount (`基本支出492.34万元`) starts a [`Fact`] whose subject is the text before
+//! it; the text after it may add a share (`占40.81%`) and a change on last year
+//! (`比上年预算增加37.66万元，增长8.28%`). A section's first figure is the total its shares are of.
+//!
+//! Checks, each allowing for rounding at the printed precision of every number involved:
+//! * the amount against the table figures the subject names (in that section's tables), within
+//!   one unit of the narrative's last printed digit;
+//! * the share against amount ÷ section total; a share within 0.1 point of it is a `note` (shares
+//!   nudged so that they add up to 100%), further off a `narrative_mismatch`;
+//! * the change % against change ÷ (amount − change), with the same note band.
+//!
+//! Subjects that name nothing in the tables (`行政运行基本支出`, `预算安排规模`) are recorded as
+//! facts and checked only for their own arithmetic.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+use yusuan_model::{Check, CheckStatus, Location, NarrativeFact, Scheme, TableKind};
+
+use crate::amount::Unit;
+use crate::checks::{by_code, fig, sum, table_total, Fig};
+use crate::classify::{squash, strip_ordinal};
+use crate::codes::book;
+use crate::income::income_id;
+use crate::measure::three_public_measure;
+use crate::ReadTable;
+
+/// Which tables a section's figures describe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Overall,
+    Income,
+    Expenditure,
+    FiscalGrant,
+    GeneralBudget,
+    ThreePublic,
+    Other,
+}
+
+fn section_kind(heading: &str) -> Section {
+    let s = squash(heading);
+    if s.contains("名词解释") {
+        Section::Other
+    } else if s.contains("三公") {
+        Section::ThreePublic
+    } else if s.contains("财政拨款") {
+        Section::FiscalGrant
+    } else if s.contains("一般公共预算") {
+        Section::GeneralBudget
+    } else if s.contains("收支") || s.contains("编制说明") {
+        Section::Overall
+    } else if s.contains("收入") {
+        Section::Income
+    } else if s.contains("支出") {
+        Section::Expenditure
+    } else {
+        Section::Other
+    }
+}
+
+/// A printed number with its precision.
+#[derive(Debug, Clone, Copy)]
+struct Printed {
+    value: Decimal,
+}
+
+impl Printed {
+    fn half_ulp(&self) -> Decimal {
+        Decimal::new(5, self.value.scale() + 1)
+    }
+}
+
+/// One figure of the narrative.
+#[derive(Debug, Clone)]
+pub struct Fact {
+    section: Section,
+    heading: String,
+    subject: String,
+    amount: Option<(Printed, Unit)>,
+    share: Option<Printed>,
+    change: Option<(Printed, Unit)>,
+    change_pct: Option<Printed>,
+    sentence: String,
+    /// Index of the fact that opens its section (the total its shares are of).
+    lead: Option<usize>,
+}
+
+impl Fact {
+    fn amount_yuan(&self) -> Option<Decimal> {
+        self.amount.as_ref().map(|(p, u)| u.to_yuan(p.value))
+    }
+
+    /// A whole unit of the last printed digit: narratives round, and some truncate
+    /// (877,080 元 written as 87.70万元).
+    fn amount_tolerance(&self) -> Decimal {
+        self.amount
+            .as_ref()
+            .map(|(p, u)| p.half_ulp() * Decimal::TWO * u.factor)
+            .unwrap_or_default()
+    }
+
+    /// The record for `narrative_facts.csv`.
+    pub fn record(&self) -> NarrativeFact {
+        NarrativeFact {
+            section: self.heading.clone(),
+            subject: self.subject.clone(),
+            amount_yuan: self.amount_yuan(),
+            share_pct: self.share.map(|p| p.value),
+            change_yuan: self.change.as_ref().map(|(p, u)| u.to_yuan(p.value)),
+            change_pct: self.change_pct.map(|p| p.value),
+            sentence: self.sentence.clone(),
+        }
+    }
+}
+
+fn amount_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"([0-9][0-9,]*(?:\.[0-9]+)?)\s*(亿元|万元|元)").expect("valid regex")
+    })
+}
+
+fn number(s: &str) -> Option<Printed> {
+    Decimal::from_str(&s.replace(',', ""))
+        .ok()
+        .map(|value| Printed { value })
+}
+
+/// Read the narrative's facts from the document's paragraph lines.
+pub fn read_facts(lines: &[String]) -> Vec<Fact> {
+    static TOP: OnceLock<Regex> = OnceLock::new();
+    let top = TOP.get_or_init(|| Regex::new(r"^[一二三四五六七八九十]+、").expect("valid regex"));
+    let start = lines
+        .iter()
+        .position(|l| l.contains("情况说明") || l.contains("编制说明"));
+    let Some(start) = start else {
+        return Vec::new();
+    };
+    let mut facts: Vec<Fact> = Vec::new();
+    let mut section = Section::Other;
+    let mut heading = String::new();
+    let mut lead: Option<usize> = None;
+    for line in &lines[start + 1..] {
+        let t = line.trim();
+        if t.contains("……") || t.contains("....") {
+            continue; // a table of contents
+        }
+        let n = t.chars().count();
+        if top.is_match(t) && n < 60 || t.ends_with("说明") && n < 40 {
+            section = section_kind(t);
+            heading = t.to_string();
+            lead = None;
+            continue;
+        }
+        for sentence in t.split(['。', '；', ';']).filter(|s| !s.trim().is_empty()) {
+            for fact in sentence_facts(sentence, section, &heading) {
+                let is_total = fact.amount.is_some() && fact.share.is_none();
+                facts.push(Fact { lead, ..fact });
+                if lead.is_none() && is_total {
+                    lead = Some(facts.len() - 1);
+                }
+            }
+        }
+    }
+    facts
+}
+
+/// The facts of one sentence: each amount not preceded by 增加/减少 opens one.
+fn sentence_facts(sentence: &str, section: Section, heading: &str) -> Vec<Fact> {
+    static SHARE: OnceLock<Regex> = OnceLock::new();
+    static PCT: OnceLock<Regex> = OnceLock::new();
+    let share_re = SHARE.get_or_init(|| {
+        Regex::new(r"^[，,\s]*占[^0-9，。]{0,12}?([0-9]+(?:\.[0-9]+)?)\s*[%％]")
+            .expect("valid regex")
+    });
+    let pct_re = PCT.get_or_init(|| {
+        Regex::new(r"(增长|下降|增加|减少|上升)\s*([0-9]+(?:\.[0-9]+)?)\s*[%％]")
+            .expect("valid regex")
+    });
+    let matches: Vec<regex::Captures> = amount_re().captures_iter(sentence).collect();
+    let is_change = |start: usize| {
+        let before: String = sentence[..start]
+            .chars()
+            .rev()
+            .take(3)
+            .collect::<String>()
+            .chars()
+            .rev()
+            .collect();
+        ["增加", "减少", "增长", "下降", "上升"]
+            .iter()
+            .any(|w| before.trim_end().ends_with(w))
+    };
+    let mut out: Vec<Fact> = Vec::new();
+    let mut prev_end = 0;
+    for (i, m) in matches.iter().enumerate() {
+        let whole = m.get(0).expect("match");
+        if is_change(whole.start()) {
+            continue;
+        }
+        let tail_end = matches[i + 1..]
+            .iter()
+            .map(|n| n.get(0).expect("match"))
+            .find(|n| !is_change(n.start()))
+            .map(|n| n.start())
+            .unwrap_or(sentence.len());
+        let head = &sentence[prev_end..whole.start()];
+        let subject = if head.contains("（类）") || head.contains("(类)") {
+            path_subject(head)
+        } else {
+            subject_of(head)
+        };
+        let tail = &sentence[whole.end()..tail_end];
+        prev_end = whole.end();
+        let unit = Unit::from_name(&m[2]).expect("unit from the regex");
+        let Some(amount) = number(&m[1]) else {
+            continue;
+        };
+        let share = share_re.captures(tail).and_then(|c| number(&c[1]));
+        let change = matches[i + 1..]
+            .iter()
+            .take_while(|n| n.get(0).expect("match").start() < tail_end)
+            .find(|n| is_change(n.get(0).expect("match").start()))
+            .and_then(|n| {
+                let start = n.get(0).expect("match").start();
+                let sign = if sentence[..start].ends_with("减少")
+                    || sentence[..start].trim_end().ends_with("下降")
+                {
+                    -1
+                } else {
+                    1
+                };
+                number(&n[1]).map(|p| {
+                    (
+                        Printed {
+                            value: p.value * Decimal::from(sign),
+                        },
+                        Unit::from_name(&n[2]).expect("unit"),
+                    )
+                })
+            });
+        let change_pct = pct_re.captures(tail).and_then(|c| {
+            let sign = if matches!(&c[1], "下降" | "减少") {
+                -1
+            } else {
+                1
+            };
+            number(&c[2]).map(|p| Printed {
+                value: p.value * Decimal::from(sign),
+            })
+        });
+        out.push(Fact {
+            section,
+            heading: heading.to_string(),
+            subject,
+            amount: Some((amount, unit)),
+            share,
+            change,
+            change_pct,
+            sentence: sentence.trim().to_string(),
+            lead: None,
+        });
+    }
+    out
+}
+
+/// The subject before an amount: the text since the last delimiter, without numbering, the
+/// department-and-year prefix or connecting words.
+fn subject_of(head: &str) -> String {
+    let piece = head
+        .rsplit(['，', ',', '、', '：', ':'])
+        .next()
+        .unwrap_or(head);
+    let piece = piece.rsplit("其中").next().unwrap_or(piece);
+    let mut s = strip_ordinal(piece);
+    static YEAR: OnceLock<Regex> = OnceLock::new();
+    let year = YEAR.get_or_init(|| Regex::new(r"20[0-9]{2}\s*年度?").expect("valid regex"));
+    if let Some(m) = year.find_iter(&s).last() {
+        s = s[m.end()..].to_string();
+    }
+    for prefix in ["主要用于", "包括", "其中", "共计", "共"] {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            s = rest.to_string();
+        }
+    }
+    let mut s = squash(&s).replace(['“', '”', '"'], "");
+    for suffix in ["预算数为", "预算为", "数为", "为", "是", "共计", "达"] {
+        if let Some(rest) = s.strip_suffix(suffix) {
+            s = rest.to_string();
+            break;
+        }
+    }
+    s
+}
+
+/// The `X（类）Y（款）Z（项）` path before an amount (`1.“…（项）”1,623.18万元`, `…（项）:预算数为…`).
+fn path_subject(head: &str) -> String {
+    let start = head
+        .find("（类）")
+        .or_else(|| head.find("(类)"))
+        .unwrap_or(0);
+    let from = head[..start]
+        .rfind(['：', ':', '，', '。'])
+        .map(|i| i + head[i..].chars().next().map_or(1, char::len_utf8))
+        .unwrap_or(0);
+    let end = head[start..]
+        .rfind(['：', ':'])
+        .map(|i| start + i)
+        .unwrap_or(head.len());
+    squash(strip_ordinal(&head[from..end]).as_str()).replace(['“', '”', '"'], "")
+}
+
+/// What a subject names in the tables: a label for the check, and the figure in every table
+/// that prints it (a narrative figure that agrees with one of them does not contradict the
+/// tables; a disagreement between the tables is `cross_table`'s to report).
+fn resolve(fact: &Fact, tables: &[ReadTable]) -> Option<(String, Vec<Fig>)> {
+    use TableKind as K;
+    let find = |k: TableKind| tables.iter().find(|t| t.info.kind == k && !t.info.empty);
+    let total = |k: TableKind, side: &str, m: &str| find(k).and_then(|t| table_total(t, side, m));
+    let class_total = |k: TableKind, class: &str, m: &str| {
+        find(k).and_then(|t| by_code(t).get(class)?.get(m).copied())
+    };
+    let some = |figs: Vec<Option<Fig>>| -> Option<Vec<Fig>> {
+        let v: Vec<Fig> = figs.into_iter().flatten().collect();
+        (!v.is_empty()).then_some(v)
+    };
+    let s = fact.subject.as_str();
+    let general = matches!(fact.section, Section::GeneralBudget | Section::FiscalGrant);
+    if s.contains("（类）") || s.contains("(类)") {
+        return Some((
+            s.to_string(),
+            vec![path_figure(s, find(K::GeneralBudgetExpenditure)?)?],
+        ));
+    }
+    if fact.section == Section::ThreePublic {
+        let measure = if s.contains("三公") {
+            "total"
+        } else {
+            three_public_measure(&[s.to_string()])?
+        };
+        if measure == "total" && !s.contains("三公") || measure == "running_costs" {
+            return None;
+        }
+        let t = find(K::ThreePublic)?;
+        let row = t.data.rows.first()?;
+        let label = if measure == "total" {
+            "三公经费".to_string()
+        } else {
+            s.to_string()
+        };
+        return Some((label, vec![fig(t, row.values.get(measure)?, row.row)]));
+    }
+    // `收入预算`, `上海市普陀区财政局支出预算`, but not `财政拨款支出预算` or `政府性基金拨款支出预算`:
+    // those are parts of the total.
+    let qualified = ["拨款", "基金", "资本经营", "一般公共"]
+        .iter()
+        .any(|q| s.contains(q));
+    let ends = |w: &str| s.ends_with(w) && !qualified;
+    if ends("收支总预算") || ends("收支预算") {
+        let figs = if fact.section == Section::FiscalGrant {
+            vec![total(K::FiscalGrantSummary, "income", "total")]
+        } else {
+            vec![
+                total(K::RevenueExpenditureSummary, "income", "total"),
+                total(K::RevenueExpenditureSummary, "expenditure", "total"),
+            ]
+        };
+        return Some(("收支总预算".into(), some(figs)?));
+    }
+    if ends("收入预算") && matches!(fact.section, Section::Income | Section::Overall) {
+        let figs = vec![
+            total(K::RevenueExpenditureSummary, "income", "total"),
+            total(K::RevenueSummary, "", "total"),
+        ];
+        return Some(("收入预算".into(), some(figs)?));
+    }
+    if ends("支出预算") && matches!(fact.section, Section::Expenditure | Section::Overall) {
+        let figs = vec![
+            total(K::RevenueExpenditureSummary, "expenditure", "total"),
+            total(K::ExpenditureSummary, "", "total"),
+        ];
+        return Some(("支出预算".into(), some(figs)?));
+    }
+    if fact.section == Section::GeneralBudget && s.ends_with("拨款合计") {
+        let figs = vec![
+            total(K::GeneralBudgetExpenditure, "", "total"),
+            total(
+                K::FiscalGrantSummary,
+                "expenditure",
+                "general_public_budget",
+            ),
+        ];
+        return Some(("一般公共预算拨款合计".into(), some(figs)?));
+    }
+    for (words, measure) in [
+        (["基本支出", "一般公共预算基本支出"], "basic"),
+        (["项目支出", "一般公共预算项目支出"], "project"),
+    ] {
+        if words.contains(&s) {
+            let figs = match fact.section {
+                Section::GeneralBudget => vec![
+                    total(K::GeneralBudgetExpenditure, "", measure),
+                    total(
+                        if measure == "basic" {
+                            K::GeneralBudgetBasicExpenditure
+                        } else {
+                            K::GeneralBudgetProjectExpenditure
+                        },
+                        "",
+                        "total",
+                    ),
+                ],
+                Section::Expenditure | Section::Overall => {
+                    vec![total(K::ExpenditureSummary, "", measure)]
+                }
+                _ => return None,
+            };
+            return Some((words[0].to_string(), some(figs)?));
+        }
+    }
+    if fact.section == Section::GeneralBudget && (s == "人员经费" || s == "公用经费") {
+        let measure = if s == "人员经费" {
+            "personnel"
+        } else {
+            "public_use"
+        };
+        return Some((
+            s.to_string(),
+            vec![total(K::GeneralBudgetBasicExpenditure, "", measure)?],
+        ));
+    }
+    if !s.contains("支出") && !s.contains("合计") {
+        if let Some(id) = income_id(s) {
+            let table = match fact.section {
+                Section::Overall | Section::Income => find(K::RevenueExpenditureSummary),
+                Section::FiscalGrant => find(K::FiscalGrantSummary),
+                _ => None,
+            }?;
+            let row = table
+                .data
+                .rows
+                .iter()
+                .find(|r| r.scheme == Scheme::Income && r.code == id)?;
+            let label = if id == "general_public_budget" {
+                "一般公共预算".to_string()
+            } else {
+                s.to_string()
+            };
+            return Some((label, vec![fig(table, row.values.get("total")?, row.row)]));
+        }
+    }
+    let class = book().function_class_by_name(s)?;
+    let figs = if general {
+        vec![
+            class_total(K::GeneralBudgetExpenditure, class, "total"),
+            class_total(K::FiscalGrantSummary, class, "general_public_budget"),
+        ]
+    } else {
+        vec![
+            class_total(K::ExpenditureSummary, class, "total"),
+            class_total(K::RevenueExpenditureSummary, class, "total"),
+        ]
+    };
+    Some((book().name(class).to_string(), some(figs)?))
+}
+
+/// The general-budget figure of a `类（类）款（款）项（项）、项（项）` path (several 项 are summed).
+fn path_figure(path: &str, gbe: &ReadTable) -> Option<Fig> {
+    static PART: OnceLock<Regex> = OnceLock::new();
+    let re = PART
+        .get_or_init(|| Regex::new(r"([^（）()、，]+)[（(](类|款|项)[）)]").expect("valid regex"));
+    let mut class: Option<String> = None;
+    let mut kuan: Option<String> = None;
+    let mut items: Vec<String> = Vec::new();
+    for c in re.captures_iter(path) {
+        let name = c[1].trim_start_matches(['、', '，']);
+        match &c[2] {
+            "类" => class = book().function_class_by_name(name).map(String::from),
+            "款" => {
+                kuan = book()
+                    .codes_named(name, class.as_deref()?, 5)
+                    .first()
+                    .map(|c| c.to_string())
+            }
+            _ => items.push(
+                book()
+                    .codes_named(name, kuan.as_deref()?, 7)
+                    .first()?
+                    .to_string(),
+            ),
+        }
+    }
+    let codes = by_code(gbe);
+    let figs: Vec<Fig> = if items.is_empty() {
+        vec![*codes.get(kuan.as_ref().or(class.as_ref())?)?.get("total")?]
+    } else {
+        items
+            .iter()
+            .map(|c| codes.get(c).and_then(|m| m.get("total")).copied())
+            .collect::<Option<Vec<_>>>()?
+    };
+    sum(&figs)
+}
+
+fn check(
+    fact: &Fact,
+    code: &str,
+    status: CheckStatus,
+    expected: Decimal,
+    found: Decimal,
+    detail: String,
+) -> Check {
+    Check {
+        check: "narrative_mismatch".into(),
+        status,
+        table: String::new(),
+        code: code.to_string(),
+        expected: expected.to_string(),
+        found: found.to_string(),
+        detail: format!("{detail} (“{}”, {})", fact.sentence, fact.heading),
+        location: Location::default(),
+    }
+}
+
+/// Grade a percentage against its exact value: pass within rounding, note within 0.1 point
+/// (nudged to add up), fail beyond.
+fn grade(printed: Decimal, exact: Decimal, rounding: Decimal) -> CheckStatus {
+    let diff = (printed - exact).abs();
+    if diff <= rounding {
+        CheckStatus::Pass
+    } else if diff <= rounding + Decimal::new(1, 1) {
+        CheckStatus::Note
+    } else {
+        CheckStatus::Fail
+    }
+}
+
+/// Check every fact against the tables and its own arithmetic.
+pub fn check_facts(facts: &[Fact], tables: &[ReadTable]) -> Vec<Check> {
+    let hundred = Decimal::from(100);
+    let mut out = Vec::new();
+    for fact in facts {
+        let resolved = resolve(fact, tables);
+        let label = resolved
+            .as_ref()
+            .map(|(l, _)| l.clone())
+            .unwrap_or_else(|| fact.subject.clone());
+        let Some(amount) = fact.amount_yuan() else {
+            continue;
+        };
+        let h_amount = fact.amount_tolerance();
+        if let Some((_, figs)) = &resolved {
+            let agrees = |f: &&Fig| (amount - f.yuan).abs() <= h_amount + f.tolerance;
+            let (status, table) = match figs.iter().find(agrees) {
+                Some(f) => (CheckStatus::Pass, f),
+                None => (CheckStatus::Fail, &figs[0]),
+            };
+            out.push(check(
+                fact,
+                &label,
+                status,
+                table.yuan,
+                amount,
+                format!(
+                    "the narrative gives {amount} 元, the tables {} 元",
+                    table.yuan
+                ),
+            ));
+        }
+        if let (Some(share), Some(lead)) = (fact.share, fact.lead.and_then(|i| facts.get(i))) {
+            if let Some(total) = lead.amount_yuan().filter(|t| !t.is_zero()) {
+                let exact = amount / total * hundred;
+                let rounding = share.half_ulp()
+                    + (h_amount / total + amount * lead.amount_tolerance() / (total * total))
+                        * hundred;
+                let status = grade(share.value, exact, rounding);
+                let exact = exact.round_dp(4);
+                out.push(check(
+                    fact,
+                    &label,
+                    status,
+                    exact,
+                    share.value,
+                    format!(
+                        "a share of {}% is stated; {amount} of {total} is {exact}%",
+                        share.value
+                    ),
+                ));
+            }
+        }
+        if let (Some((change, unit)), Some(pct)) = (&fact.change, fact.change_pct) {
+            let c = unit.to_yuan(change.value);
+            let base = amount - c;
+            if !base.is_zero() {
+                let exact = c / base * hundred;
+                let hc = change.half_ulp() * unit.factor;
+                let rounding = pct.half_ulp()
+                    + (hc / base.abs() + c.abs() * (h_amount + hc) / (base * base)) * hundred;
+                let status = grade(pct.value, exact, rounding);
+                let exact = exact.round_dp(4);
+                out.push(check(
+                    fact,
+                    &label,
+                    status,
+                    exact,
+                    pct.value,
+                    format!(
+                        "a change of {}% is stated; {c} on last year's {base} is {exact}%",
+                        pct.value
+                    ),
+                ));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts_of(s: &str, section: Section) -> Vec<Fact> {
+        sentence_facts(s, section, "")
+    }
+
+    #[test]
+    fn amounts_shares_and_changes() {
+        let f = facts_of("基本支出492.34万元，占40.81%，比上年预算增加37.66万元，增长8.28%，主要原因调入1名事业编制人员", Section::Expenditure);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].subject, "基本支出");
+        assert_eq!(f[0].amount_yuan().unwrap().to_string(), "4923400.00");
+        assert_eq!(f[0].share.unwrap().value.to_string(), "40.81");
+        assert_eq!(f[0].change.as_ref().unwrap().0.value.to_string(), "37.66");
+        assert_eq!(f[0].change_pct.unwrap().value.to_string(), "8.28");
+    }
+
+    #[test]
+    fn lists_and_decreases() {
+        let f = facts_of("其中：因公出国（境）费0万元，公务用车购置0万元，公务用车运行费4.8万元，公务接待费0.2万元", Section::ThreePublic);
+        let subjects: Vec<&str> = f.iter().map(|x| x.subject.as_str()).collect();
+        assert_eq!(
+            subjects,
+            [
+                "因公出国（境）费",
+                "公务用车购置",
+                "公务用车运行费",
+                "公务接待费"
+            ]
+        );
+        let g = facts_of(
+            "2.事业运行（项）:2022年预算数为185.97万元，比上年预算数减少16.75万元，下降8.26%",
+            Section::GeneralBudget,
+        );
+        assert_eq!(g[0].change_pct.unwrap().value.to_string(), "-8.26");
+        assert_eq!(g[0].change.as_ref().unwrap().0.value.to_string(), "-16.75");
+    }
+
+    #[test]
+    fn subjects_lose_prefixes() {
+        assert_eq!(
+            subject_of("昌吉州政资局2022年一般公共预算拨款合计"),
+            "一般公共预算拨款合计"
+        );
+        assert_eq!(subject_of("1.一般公共服务支出"), "一般公共服务支出");
+        assert_eq!(subject_of("主要用于行政运行基本支出"), "行政运行基本支出");
+    }
+
+    #[test]
+    fn nudged_shares_are_notes() {
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        assert_eq!(
+            grade(d("3.64"), d("3.6342"), d("0.0055")),
+            CheckStatus::Note
+        );
+        assert_eq!(
+            grade(d("38.26"), d("59.1876"), d("0.0055")),
+            CheckStatus::Fail
+        );
+        assert_eq!(
+            grade(d("40.81"), d("40.8127"), d("0.0055")),
+            CheckStatus::Pass
+        );
+    }
+}
