@@ -13,6 +13,7 @@ pub mod checks;
 pub mod classify;
 pub mod code;
 pub mod codes;
+pub mod identity;
 pub mod income;
 pub mod measure;
 pub mod meta;
@@ -43,8 +44,28 @@ pub struct ReadTable {
     pub unit: Unit,
 }
 
-/// Read everything a disclosure says.
+/// How to normalise: what the caller may configure.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Department aliases (built-in, plus any the user adds).
+    pub aliases: identity::Aliases,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            aliases: identity::Aliases::built_in(),
+        }
+    }
+}
+
+/// Read everything a disclosure says, with the default options.
 pub fn normalise(doc: &Document) -> Disclosure {
+    normalise_with(doc, &Options::default())
+}
+
+/// Read everything a disclosure says.
+pub fn normalise_with(doc: &Document, options: &Options) -> Disclosure {
     let mut lines: Vec<String> = Vec::new();
     let mut context: Vec<String> = Vec::new();
     let mut read: Vec<ReadTable> = Vec::new();
@@ -135,6 +156,10 @@ pub fn normalise(doc: &Document) -> Disclosure {
     }
 
     let mut meta = meta::read_meta(&lines);
+    meta.department_id = meta
+        .department
+        .as_deref()
+        .map(|d| identity::department_id(d, meta.scope, &options.aliases));
     let mut unit_counts: HashMap<String, usize> = HashMap::new();
     for rt in &read {
         if rt.info.kind != TableKind::PerformanceTargets {

@@ -1,5 +1,5 @@
 //! Document-level facts from the text: department, region, fiscal year, budget or final
-//! accounts, department or unit scope, and a stable department id.
+//! accounts, department or unit scope, staffing. (The department id is [`crate::identity`]'s.)
 //!
 //! Regions come from the department's name, read against a small gazetteer
 //! (`data/regions.csv`: provinces, and prefectures whose short names are common, such as
@@ -9,7 +9,6 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use regex::Regex;
-use sha2::{Digest, Sha256};
 use yusuan_model::{DocKind, DocMeta, Scope, Staffing};
 
 use crate::classify::squash;
@@ -106,14 +105,6 @@ pub fn region_of(department: &str) -> (Option<String>, String) {
     ((!region.is_empty()).then_some(region), canonical)
 }
 
-/// A stable, ASCII identifier for a department name (after expanding short place names).
-pub fn department_id(canonical_name: &str) -> String {
-    let key: String = squash(canonical_name).replace(['（', '）', '(', ')'], "");
-    let digest = Sha256::digest(key.as_bytes());
-    let hex: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
-    format!("dept_{hex}")
-}
-
 /// Staffing from the overview: the first statement of each figure.
 pub fn staffing(lines: &[String]) -> Staffing {
     static RES: OnceLock<[Regex; 4]> = OnceLock::new();
@@ -208,13 +199,10 @@ pub fn read_meta(lines: &[String]) -> DocMeta {
         Some(Scope::Department)
     };
 
-    let (region, canonical) = match &department {
-        Some(d) => region_of(d),
-        None => (None, String::new()),
-    };
+    let region = department.as_deref().and_then(|d| region_of(d).0);
     DocMeta {
         staffing: staffing(lines),
-        department_id: department.as_ref().map(|_| department_id(&canonical)),
+        department_id: None,
         department,
         region,
         fiscal_year,
@@ -240,14 +228,6 @@ mod tests {
         );
         assert_eq!(region_of("上海市财政局").0.as_deref(), Some("上海市"));
         assert_eq!(region_of("杭州市财政局").0.as_deref(), Some("浙江省杭州市"));
-    }
-
-    #[test]
-    fn short_and_long_spellings_share_an_id() {
-        let a = region_of("昌吉州政务服务和公共资源交易管理局").1;
-        let b = region_of("昌吉回族自治州政务服务和公共资源交易管理局").1;
-        assert_eq!(department_id(&a), department_id(&b));
-        assert!(department_id(&a).starts_with("dept_"));
     }
 
     #[test]

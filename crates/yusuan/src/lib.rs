@@ -16,10 +16,17 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use yusuan_consolidate::{write_dataset, Summary};
 
-pub use process::{process_bytes, process_file};
+pub use process::{process_bytes, process_bytes_with, process_file};
+pub use yusuan_normalise::Options;
 
 /// Read every file under `input` and write the dataset into `out`.
-pub fn run(input: &Path, out: &Path, jobs: Option<usize>, progress: bool) -> Result<Summary> {
+pub fn run(
+    input: &Path,
+    out: &Path,
+    jobs: Option<usize>,
+    progress: bool,
+    options: &Options,
+) -> Result<Summary> {
     if !input.is_dir() {
         bail!("{} is not a folder", input.display());
     }
@@ -47,7 +54,7 @@ pub fn run(input: &Path, out: &Path, jobs: Option<usize>, progress: bool) -> Res
             .par_iter()
             .map(|path| {
                 let rel = walk::relative(input, path);
-                let outcome = process_file(path, &rel);
+                let outcome = process_file(path, &rel, options);
                 bar.set_message(rel);
                 bar.inc(1);
                 outcome
@@ -60,6 +67,20 @@ pub fn run(input: &Path, out: &Path, jobs: Option<usize>, progress: bool) -> Res
     let summary = write_dataset(&outcomes, out)
         .with_context(|| format!("cannot write the dataset into {}", out.display()))?;
     Ok(summary)
+}
+
+/// Options with the user's alias file (`alias,canonical` rows) added to the built-in aliases.
+pub fn options_with_aliases(file: Option<&Path>) -> Result<Options> {
+    let mut options = Options::default();
+    if let Some(file) = file {
+        let text = std::fs::read_to_string(file)
+            .with_context(|| format!("cannot read aliases {}", file.display()))?;
+        options
+            .aliases
+            .extend_csv(&text)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    }
+    Ok(options)
 }
 
 /// The closing line of a run.
@@ -83,6 +104,6 @@ pub fn extract_one(path: &Path) -> Result<String> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let outcome = process_file(path, &name);
+    let outcome = process_file(path, &name, &Options::default());
     Ok(serde_json::to_string_pretty(&outcome)?)
 }

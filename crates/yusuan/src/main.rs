@@ -33,6 +33,10 @@ enum Command {
         /// Do not show a progress bar.
         #[arg(long)]
         quiet: bool,
+        /// A CSV of department aliases (`alias,canonical` per line) added to the built-in ones,
+        /// so that every spelling of a department gets one department_id.
+        #[arg(long)]
+        aliases: Option<PathBuf>,
     },
     /// Print one document's extracted structure and everything read from it, as JSON.
     Extract {
@@ -53,9 +57,12 @@ fn main() -> ExitCode {
             out,
             jobs,
             quiet,
+            aliases,
         } => {
             let progress = !quiet && std::io::stderr().is_terminal();
-            match yusuan::run(&input_dir, &out, jobs, progress) {
+            let result = yusuan::options_with_aliases(aliases.as_deref())
+                .and_then(|options| yusuan::run(&input_dir, &out, jobs, progress, &options));
+            match result {
                 Ok(summary) => {
                     eprintln!("{}", yusuan::summary_line(&summary, &out));
                     ExitCode::SUCCESS

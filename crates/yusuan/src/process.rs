@@ -7,15 +7,16 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 use yusuan_extract::{extract, ExtractError, Limits};
 use yusuan_model::{FileOutcome, FileStatus};
+use yusuan_normalise::Options;
 
 /// Read, extract and normalise one file.
-pub fn process_file(path: &Path, rel: &str) -> FileOutcome {
+pub fn process_file(path: &Path, rel: &str, options: &Options) -> FileOutcome {
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     match std::fs::read(path) {
-        Ok(bytes) => process_bytes(&bytes, rel, &ext),
+        Ok(bytes) => process_bytes_with(&bytes, rel, &ext, options),
         Err(e) => FileOutcome {
             doc_id: String::new(),
             path: rel.to_string(),
@@ -29,9 +30,14 @@ pub fn process_file(path: &Path, rel: &str) -> FileOutcome {
     }
 }
 
-/// Extract and normalise a file's bytes. `ext` is the file's extension, used only to report the
-/// format of files that cannot be read.
+/// Extract and normalise a file's bytes with the default options. `ext` is the file's
+/// extension, used only to report the format of files that cannot be read.
 pub fn process_bytes(bytes: &[u8], rel: &str, ext: &str) -> FileOutcome {
+    process_bytes_with(bytes, rel, ext, &Options::default())
+}
+
+/// Extract and normalise a file's bytes.
+pub fn process_bytes_with(bytes: &[u8], rel: &str, ext: &str, options: &Options) -> FileOutcome {
     let digest = Sha256::digest(bytes);
     let doc_id: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
     let mut outcome = FileOutcome {
@@ -66,7 +72,9 @@ pub fn process_bytes(bytes: &[u8], rel: &str, ext: &str) -> FileOutcome {
     };
     outcome.format = document.format.as_str().to_string();
     outcome.pages = document.pages;
-    let normalised = catch_unwind(AssertUnwindSafe(|| yusuan_normalise::normalise(&document)));
+    let normalised = catch_unwind(AssertUnwindSafe(|| {
+        yusuan_normalise::normalise_with(&document, options)
+    }));
     match normalised {
         Ok(d) => {
             outcome.status = if document.warnings.is_empty() {

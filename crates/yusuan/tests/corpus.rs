@@ -49,6 +49,8 @@ fn compare_format(format: &str) {
         truths.len()
     );
     let mut problems: Vec<String> = Vec::new();
+    // Department slug (the file name without its year) → ids given to it.
+    let mut ids: BTreeMap<String, std::collections::BTreeSet<String>> = BTreeMap::new();
     let mut found_total = 0usize;
     let mut truth_total = 0usize;
     for (_, truth) in &truths {
@@ -106,6 +108,11 @@ fn compare_format(format: &str) {
             ));
         }
         let m = &d.meta;
+        let slug = name.trim_start_matches("docx/").trim_start_matches("seed-");
+        let slug = slug.rsplit_once('-').map_or(slug, |(s, _)| s).to_string();
+        ids.entry(slug)
+            .or_default()
+            .insert(m.department_id.clone().unwrap_or_default());
         let meta_ok = m.fiscal_year == Some(truth.fiscal_year)
             && m.unit.as_deref() == Some(truth.unit.as_str())
             && m.department.as_deref() == Some(truth.department.as_str())
@@ -151,6 +158,11 @@ fn compare_format(format: &str) {
             problems.push(format!(
                 "{name}: tables_missing {missing:?}, truth {want_missing:?}"
             ));
+        }
+    }
+    for (slug, set) in &ids {
+        if set.len() != 1 {
+            problems.push(format!("{slug}: one department, {} ids {set:?}", set.len()));
         }
     }
     assert!(
