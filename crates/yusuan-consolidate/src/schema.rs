@@ -67,6 +67,64 @@ pub const DOCUMENTS: &[Column] = &[
     ("staff_actual", "integer", "实有人数: actual staff"),
     ("staff_serving", "integer", "在职: serving staff"),
     ("staff_retired", "integer", "退休: retired staff"),
+    (
+        "running_costs_yuan",
+        "number",
+        "机关运行经费 the explanation reports, in 元",
+    ),
+    ("procurement_yuan", "number", "政府采购预算, in 元"),
+    (
+        "procurement_goods_yuan",
+        "number",
+        "of which goods (货物), in 元",
+    ),
+    (
+        "procurement_works_yuan",
+        "number",
+        "of which works (工程), in 元",
+    ),
+    (
+        "procurement_services_yuan",
+        "number",
+        "of which services (服务), in 元",
+    ),
+    ("vehicles", "integer", "Vehicles held (车辆)"),
+    ("vehicles_value_yuan", "number", "Their value, in 元"),
+    (
+        "equipment_over_500k",
+        "integer",
+        "Large equipment over 500,000 元 a unit (台/套)",
+    ),
+    (
+        "equipment_over_1m",
+        "integer",
+        "Large equipment over 1,000,000 元 a unit (台/套)",
+    ),
+];
+
+/// `projects.csv`: one row per project the explanation describes.
+pub const PROJECTS: &[Column] = &[
+    ("doc_id", "string", "Document"),
+    ("project", "string", "项目名称 as the explanation prints it"),
+    (
+        "code",
+        "string",
+        "Function code of the matching project-table row",
+    ),
+    (
+        "table_name",
+        "string",
+        "The project-table spelling, where it differs",
+    ),
+    ("amount_yuan", "number", "预算安排规模 in 元"),
+    (
+        "table_amount_yuan",
+        "number",
+        "The project table's total for it, in 元",
+    ),
+    ("policy_basis", "string", "设立的政策依据"),
+    ("implementing_unit", "string", "项目承担单位"),
+    ("period", "string", "资金执行时间"),
 ];
 
 /// `line_items.csv`: one row per amount in a disclosure table.
@@ -172,5 +230,10 @@ pub const FILES: &[(&str, &str, &[Column])] = &[
         "performance_targets",
         "One row per indicator of a performance-target table",
         PERFORMANCE_TARGETS,
+    ),
+    (
+        "projects",
+        "One row per project the explanation describes",
+        PROJECTS,
     ),
 ];

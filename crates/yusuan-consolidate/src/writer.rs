@@ -90,6 +90,7 @@ fn write_all(outcomes: &[FileOutcome], dir: &Path) -> Result<Summary> {
     let mut checks = csv_writer(dir, "checks", schema::CHECKS)?;
     let mut facts = csv_writer(dir, "narrative_facts", schema::NARRATIVE_FACTS)?;
     let mut targets = csv_writer(dir, "performance_targets", schema::PERFORMANCE_TARGETS)?;
+    let mut projects = csv_writer(dir, "projects", schema::PROJECTS)?;
     let jsonl_path = dir.join("documents.jsonl");
     let mut jsonl = BufWriter::new(File::create(&jsonl_path).map_err(io_err(&jsonl_path))?);
     let mut summary = Summary::default();
@@ -105,6 +106,7 @@ fn write_all(outcomes: &[FileOutcome], dir: &Path) -> Result<Summary> {
         }] += 1;
         let d = o.disclosure.as_ref();
         let meta = d.map(|d| &d.meta);
+        let rep = d.map(|d| &d.reported);
         let dept_id = meta
             .and_then(|m| m.department_id.clone())
             .unwrap_or_default();
@@ -133,6 +135,15 @@ fn write_all(outcomes: &[FileOutcome], dir: &Path) -> Result<Summary> {
             opt(meta.and_then(|m| m.staffing.actual)),
             opt(meta.and_then(|m| m.staffing.serving)),
             opt(meta.and_then(|m| m.staffing.retired)),
+            opt(rep.and_then(|r| r.running_costs_yuan)),
+            opt(rep.and_then(|r| r.procurement_yuan)),
+            opt(rep.and_then(|r| r.procurement_goods_yuan)),
+            opt(rep.and_then(|r| r.procurement_works_yuan)),
+            opt(rep.and_then(|r| r.procurement_services_yuan)),
+            opt(rep.and_then(|r| r.vehicles)),
+            opt(rep.and_then(|r| r.vehicles_value_yuan)),
+            opt(rep.and_then(|r| r.equipment_over_500k)),
+            opt(rep.and_then(|r| r.equipment_over_1m)),
         ])
         .map_err(csv_err("documents"))?;
 
@@ -210,6 +221,21 @@ fn write_all(outcomes: &[FileOutcome], dir: &Path) -> Result<Summary> {
                     .map_err(csv_err("performance_targets"))?;
             }
         }
+        for p in d.map(|d| d.projects.as_slice()).unwrap_or_default() {
+            projects
+                .write_record([
+                    o.doc_id.clone(),
+                    p.name.clone(),
+                    p.code.clone(),
+                    p.table_name.clone(),
+                    opt(p.amount_yuan),
+                    opt(p.table_amount_yuan),
+                    p.policy_basis.clone(),
+                    p.implementing_unit.clone(),
+                    p.period.clone(),
+                ])
+                .map_err(csv_err("projects"))?;
+        }
         let line = serde_json::to_string(o).map_err(|e| WriteError::Serialise {
             what: format!("documents.jsonl ({})", o.path),
             message: e.to_string(),
@@ -225,6 +251,7 @@ fn write_all(outcomes: &[FileOutcome], dir: &Path) -> Result<Summary> {
         (checks, "checks"),
         (facts, "narrative_facts"),
         (targets, "performance_targets"),
+        (projects, "projects"),
     ] {
         let path = dir.join(format!("{name}.csv"));
         w.into_inner()

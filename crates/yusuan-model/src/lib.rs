@@ -21,5 +21,6 @@ pub mod record;
 pub use document::{Block, Cell, Document, Format, Paragraph, Table};
 pub use record::{
     Check, CheckStatus, Disclosure, DocKind, DocMeta, FileOutcome, FileStatus, LineItem, Location,
-    NarrativeFact, PerformanceTarget, Scheme, Scope, Staffing, TableInfo, TableKind,
+    NarrativeFact, PerformanceTarget, Project, Reported, Scheme, Scope, Staffing, TableInfo,
+    TableKind,
 };

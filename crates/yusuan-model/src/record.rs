@@ -334,6 +334,60 @@ pub struct PerformanceTarget {
     pub text: String,
 }
 
+/// Other matters the explanation reports, as fields of the document record.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Reported {
+    /// 机关运行经费 in 元.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub running_costs_yuan: Option<Decimal>,
+    /// 政府采购预算 in 元.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub procurement_yuan: Option<Decimal>,
+    /// Of which goods (货物), in 元.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub procurement_goods_yuan: Option<Decimal>,
+    /// Of which works (工程), in 元.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub procurement_works_yuan: Option<Decimal>,
+    /// Of which services (服务), in 元.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub procurement_services_yuan: Option<Decimal>,
+    /// Vehicles held (车辆 N 辆).
+    pub vehicles: Option<u32>,
+    /// Their value in 元.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub vehicles_value_yuan: Option<Decimal>,
+    /// Large equipment of unit value over 500,000 元 (台/套).
+    pub equipment_over_500k: Option<u32>,
+    /// Large equipment of unit value over 1,000,000 元 (台/套).
+    pub equipment_over_1m: Option<u32>,
+    /// The 三公 explanation as printed.
+    pub three_public_explanation: String,
+}
+
+/// A project the explanation describes (项目名称, 政策依据, 预算安排规模, 执行时间).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Project {
+    /// 项目名称 as the explanation prints it.
+    pub name: String,
+    /// Function code of the project-table row it matches, if any.
+    pub code: String,
+    /// The project name in the project table, where it is spelt differently.
+    pub table_name: String,
+    /// 预算安排规模 in 元.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub amount_yuan: Option<Decimal>,
+    /// The project table's total for it, in 元.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub table_amount_yuan: Option<Decimal>,
+    /// 设立的政策依据.
+    pub policy_basis: String,
+    /// 项目承担单位.
+    pub implementing_unit: String,
+    /// 资金执行时间 / 实施周期.
+    pub period: String,
+}
+
 /// Everything the normaliser read from one document.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Disclosure {
@@ -351,6 +405,10 @@ pub struct Disclosure {
     pub narrative_facts: Vec<NarrativeFact>,
     /// Performance-target indicators.
     pub performance_targets: Vec<PerformanceTarget>,
+    /// Projects the explanation describes.
+    pub projects: Vec<Project>,
+    /// Other matters the explanation reports.
+    pub reported: Reported,
 }
 
 impl Disclosure {

@@ -199,7 +199,7 @@ pub fn normalise_name(s: &str) -> String {
 }
 
 /// Dice coefficient of character bigrams.
-fn dice(a: &str, b: &str) -> f64 {
+pub(crate) fn dice(a: &str, b: &str) -> f64 {
     let bigrams = |s: &str| -> Vec<(char, char)> {
         let cs: Vec<char> = s.chars().collect();
         cs.windows(2).map(|w| (w[0], w[1])).collect()

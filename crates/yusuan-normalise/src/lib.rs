@@ -19,6 +19,7 @@ pub mod measure;
 pub mod meta;
 pub mod narrative;
 pub mod read_table;
+pub mod reported;
 pub mod targets;
 
 use std::collections::HashMap;
@@ -179,6 +180,8 @@ pub fn normalise_with(doc: &Document, options: &Options) -> Disclosure {
     let mut checks = checks::run(&read);
     let facts = narrative::read_facts(&paragraphs);
     checks.extend(narrative::check_facts(&facts, &read));
+    let narrative_facts: Vec<_> = facts.iter().map(narrative::Fact::record).collect();
+    let projects = reported::read_projects(&paragraphs, &narrative_facts, &line_items);
     let (tables_missing, missing_checks) = checks::missing_tables(&read, final_doc);
     checks.extend(missing_checks);
 
@@ -188,7 +191,9 @@ pub fn normalise_with(doc: &Document, options: &Options) -> Disclosure {
         tables_missing,
         line_items,
         checks,
-        narrative_facts: facts.iter().map(narrative::Fact::record).collect(),
+        reported: reported::read_reported(&narrative_facts, &paragraphs),
+        projects,
+        narrative_facts,
         performance_targets,
     }
 }

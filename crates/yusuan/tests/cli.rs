@@ -7,7 +7,9 @@ fn yusuan() -> Command {
 }
 
 fn corpus_file(name: &str) -> std::path::PathBuf {
-    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../corpus/docx").join(name)
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../corpus/docx")
+        .join(name)
 }
 
 #[test]
@@ -15,8 +17,16 @@ fn run_lists_every_file_and_exits_zero() {
     let input = tempfile::tempdir().unwrap();
     let out = tempfile::tempdir().unwrap();
     std::fs::create_dir(input.path().join("sub")).unwrap();
-    std::fs::copy(corpus_file("changji-zhengziju-2023.docx"), input.path().join("sub/a.docx")).unwrap();
-    std::fs::copy(corpus_file("changji-zhengziju-2023.docx"), input.path().join("copy.docx")).unwrap();
+    std::fs::copy(
+        corpus_file("changji-zhengziju-2023.docx"),
+        input.path().join("sub/a.docx"),
+    )
+    .unwrap();
+    std::fs::copy(
+        corpus_file("changji-zhengziju-2023.docx"),
+        input.path().join("copy.docx"),
+    )
+    .unwrap();
     std::fs::write(input.path().join("notes.txt"), "not a disclosure").unwrap();
     std::fs::write(input.path().join("empty.pdf"), b"").unwrap();
     std::fs::write(input.path().join("truncated.docx"), b"PK\x03\x04broken").unwrap();
@@ -24,37 +34,67 @@ fn run_lists_every_file_and_exits_zero() {
     std::fs::write(&aliases, "alias,canonical\n").unwrap();
 
     let status = yusuan()
-        .args(["run", input.path().to_str().unwrap(), "--out", out.path().to_str().unwrap(), "--quiet"])
+        .args([
+            "run",
+            input.path().to_str().unwrap(),
+            "--out",
+            out.path().to_str().unwrap(),
+            "--quiet",
+        ])
         .args(["--aliases", aliases.to_str().unwrap()])
         .output()
         .unwrap();
-    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
     let summary = String::from_utf8_lossy(&status.stderr);
-    assert!(summary.contains("6 files (1 ok, 0 partial, 2 failed, 1 duplicate, 2 unsupported)"), "{summary}");
+    assert!(
+        summary.contains("6 files (1 ok, 0 partial, 2 failed, 1 duplicate, 2 unsupported)"),
+        "{summary}"
+    );
 
     let docs = std::fs::read_to_string(out.path().join("documents.csv")).unwrap();
     let rows: Vec<&str> = docs.lines().skip(1).collect();
     assert_eq!(rows.len(), 6, "{docs}");
-    let row = |path: &str| *rows.iter().find(|r| r.split(',').nth(1) == Some(path)).unwrap_or_else(|| panic!("{path} not listed"));
+    let row = |path: &str| {
+        *rows
+            .iter()
+            .find(|r| r.split(',').nth(1) == Some(path))
+            .unwrap_or_else(|| panic!("{path} not listed"))
+    };
     assert!(row("copy.docx").contains(",ok,"));
     assert!(row("sub/a.docx").contains(",duplicate,same content as copy.docx"));
     assert!(row("empty.pdf").contains(",failed,empty.pdf: malformed: empty file"));
-    assert!(row("truncated.docx").contains(",failed,truncated.docx: malformed: not a readable zip container"));
+    assert!(row("truncated.docx")
+        .contains(",failed,truncated.docx: malformed: not a readable zip container"));
     assert!(row("notes.txt").contains(",unsupported,"));
     assert!(row("aliases.csv").contains(",unsupported,"));
 }
 
 #[test]
 fn usage_errors_and_unwritable_output_exit_non_zero() {
-    let missing = yusuan().args(["run", "/nonexistent/folder", "--out", "/tmp/x"]).output().unwrap();
+    let missing = yusuan()
+        .args(["run", "/nonexistent/folder", "--out", "/tmp/x"])
+        .output()
+        .unwrap();
     assert_eq!(missing.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&missing.stderr).contains("/nonexistent/folder is not a folder"));
+    assert!(
+        String::from_utf8_lossy(&missing.stderr).contains("/nonexistent/folder is not a folder")
+    );
 
     let input = tempfile::tempdir().unwrap();
     let blocker = input.path().join("out-is-a-file");
     std::fs::write(&blocker, b"x").unwrap();
     let unwritable = yusuan()
-        .args(["run", input.path().to_str().unwrap(), "--out", blocker.to_str().unwrap(), "--quiet"])
+        .args([
+            "run",
+            input.path().to_str().unwrap(),
+            "--out",
+            blocker.to_str().unwrap(),
+            "--quiet",
+        ])
         .output()
         .unwrap();
     assert_eq!(unwritable.status.code(), Some(2));
@@ -64,7 +104,13 @@ fn usage_errors_and_unwritable_output_exit_non_zero() {
     std::fs::write(&bad_aliases, "alias,canonical\nno comma\n").unwrap();
     let out = tempfile::tempdir().unwrap();
     let aliases = yusuan()
-        .args(["run", input.path().to_str().unwrap(), "--out", out.path().to_str().unwrap(), "--aliases"])
+        .args([
+            "run",
+            input.path().to_str().unwrap(),
+            "--out",
+            out.path().to_str().unwrap(),
+            "--aliases",
+        ])
         .arg(&bad_aliases)
         .output()
         .unwrap();
@@ -74,7 +120,11 @@ fn usage_errors_and_unwritable_output_exit_non_zero() {
 
 #[test]
 fn extract_prints_one_documents_json() {
-    let out = yusuan().args(["extract"]).arg(corpus_file("seed-changji-zhengziju-2022.docx")).output().unwrap();
+    let out = yusuan()
+        .args(["extract"])
+        .arg(corpus_file("seed-changji-zhengziju-2022.docx"))
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["status"], "ok");
