@@ -111,6 +111,50 @@ impl CodeBook {
             .unwrap_or_default()
     }
 
+    /// The code a name belongs to, for rows printed without codes: searched among the children
+    /// of the row above's 款, then its 类, then the classes of `scheme_prefix` (`2` function,
+    /// `3` economic). An exact (normalised) name wins; a truncated name (at least four
+    /// characters) matches the one code it begins, within the same parent.
+    pub fn code_for_name(
+        &self,
+        name: &str,
+        context: Option<&str>,
+        scheme_prefix: &str,
+    ) -> Option<String> {
+        let key = normalise_name(name);
+        if key.chars().count() < 2 {
+            return None;
+        }
+        let mut parents: Vec<(String, usize)> = Vec::new();
+        if let Some(ctx) = context {
+            for len in [5, 3] {
+                if ctx.len() >= len {
+                    parents.push((ctx[..len].to_string(), len + 2));
+                }
+            }
+        }
+        parents.push((scheme_prefix.to_string(), 3));
+        for (parent, len) in &parents {
+            if let Some(c) = self.codes_named(name, parent, *len).first() {
+                return Some(c.to_string());
+            }
+        }
+        if key.chars().count() < 4 {
+            return None;
+        }
+        for (parent, len) in &parents {
+            let mut hits = self.entries.iter().filter(|(c, e)| {
+                c.len() == *len
+                    && c.starts_with(parent.as_str())
+                    && normalise_name(&e.name).starts_with(&key)
+            });
+            if let (Some((code, _)), None) = (hits.next(), hits.next()) {
+                return Some(code.clone());
+            }
+        }
+        None
+    }
+
     /// A function class (类, 3 digits) from its name, for summary tables that print no codes.
     pub fn function_class_by_name(&self, name: &str) -> Option<&str> {
         let found = self.codes_named(name, "2", 3);
@@ -261,6 +305,31 @@ mod tests {
             NameMatch::Mismatch { .. }
         ));
         assert_eq!(b.check_name("2010301", "  行 政 运 行"), NameMatch::Fits);
+    }
+
+    #[test]
+    fn codes_from_names_in_context() {
+        let b = book();
+        assert_eq!(
+            b.code_for_name("行政运行", Some("2010302"), "2").as_deref(),
+            Some("2010301")
+        );
+        assert_eq!(b.code_for_name("行政运行", Some("2080505"), "2"), None);
+        assert_eq!(
+            b.code_for_name("其他政府办公厅（室）及相关机构事", Some("20103"), "2")
+                .as_deref(),
+            Some("2010399")
+        );
+        assert_eq!(
+            b.code_for_name("卫生健康支出", Some("2080505"), "2")
+                .as_deref(),
+            Some("210")
+        );
+        assert_eq!(
+            b.code_for_name("基本工资", Some("301"), "3").as_deref(),
+            Some("30101")
+        );
+        assert_eq!(b.code_for_name("合计", None, "2"), None);
     }
 
     #[test]

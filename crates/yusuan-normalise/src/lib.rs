@@ -316,3 +316,64 @@ fn items_of(rt: &ReadTable, table: Option<&Table>) -> Vec<LineItem> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use yusuan_model::{Format, Paragraph};
+
+    fn doc(title: &str, rows: &[Vec<&str>]) -> Document {
+        Document {
+            format: Format::Docx,
+            pages: None,
+            blocks: vec![
+                Block::Paragraph(Paragraph {
+                    text: title.into(),
+                    page: None,
+                }),
+                Block::Paragraph(Paragraph {
+                    text: "编制部门：某市某局  单位：万元".into(),
+                    page: None,
+                }),
+                Block::Table(Table::from_rows(rows)),
+            ],
+            warnings: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn rows_printed_without_codes_are_coded_from_their_names() {
+        let d = normalise(&doc(
+            "一般公共预算支出情况表",
+            &[
+                vec!["科目名称", "合计", "基本支出", "项目支出"],
+                vec!["一般公共服务支出", "10.00", "8.00", "2.00"],
+                vec!["  政府办公厅（室）及相关机构事务", "10.00", "8.00", "2.00"],
+                vec!["    行政运行", "8.00", "8.00", ""],
+                vec!["    一般行政管理事务", "2.00", "", "2.00"],
+                vec!["合计", "10.00", "8.00", "2.00"],
+            ],
+        ));
+        let codes: Vec<&str> = d
+            .line_items
+            .iter()
+            .filter(|i| i.measure == "total")
+            .map(|i| i.code.as_str())
+            .collect();
+        assert_eq!(codes, ["201", "20103", "2010301", "2010302"]);
+        let class = d.line_items.iter().find(|i| i.code == "201" && i.measure == "total").unwrap();
+        assert_eq!(class.amount_yuan.to_string(), "100000.00");
+        let notes = d
+            .checks
+            .iter()
+            .filter(|c| c.check == "code_repaired")
+            .count();
+        assert_eq!(notes, 4);
+        assert_eq!(
+            d.checks_failed(),
+            d.tables_missing.len(),
+            "only the missing tables fail: {:?}",
+            d.checks
+        );
+    }
+}

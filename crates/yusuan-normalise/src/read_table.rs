@@ -59,7 +59,8 @@ pub struct Row {
     pub name_published: String,
     /// Project name (project table), else "".
     pub project: String,
-    /// Whether the printed code was repaired (a one-digit part padded).
+    /// How the code was printed, where it had to be repaired (`2` read as `02`) or was not
+    /// printed at all and came from the name.
     pub code_repaired: Option<String>,
     /// Measure → value.
     pub values: BTreeMap<String, Value>,
@@ -412,6 +413,21 @@ pub fn read_rows(
                 name = f.name;
             }
         }
+        let mut from_name = None;
+        if code.is_none() && !name.is_empty() && !is_total_label(&name) {
+            let prefix = if kind == TableKind::GeneralBudgetBasicExpenditure {
+                "3"
+            } else {
+                "2"
+            };
+            let context = out
+                .rows
+                .last()
+                .map(|r| r.code.as_str())
+                .filter(|c| !c.is_empty());
+            code = book().code_for_name(&strip_ordinal(&name), context, prefix);
+            from_name = code.as_ref().map(|_| format!("name only: {name}"));
+        }
         let Some(code) = code else {
             let sq = squash(&label_text);
             let row_label = if sq.is_empty() {
@@ -445,11 +461,16 @@ pub fn read_rows(
             code,
             name_published: name,
             project,
-            code_repaired: repaired,
+            code_repaired: repaired.or(from_name),
             values,
         });
     }
     out
+}
+
+fn is_total_label(s: &str) -> bool {
+    let s = squash(s);
+    s.contains("合计") || s.contains("总计") || s.contains("小计")
 }
 
 fn read_summary_side(

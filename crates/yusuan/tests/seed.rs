@@ -220,17 +220,43 @@ fn seed_other_matters_and_projects() {
     assert_eq!(r.procurement_goods_yuan, Some(dec("3584600.00")));
     assert_eq!(r.procurement_works_yuan, Some(dec("0.00")));
     assert_eq!(r.procurement_services_yuan, Some(dec("3860000.00")));
-    assert_eq!((r.vehicles, r.vehicles_value_yuan), (Some(4), Some(dec("728500.00"))));
-    assert_eq!((r.equipment_over_500k, r.equipment_over_1m), (Some(1), Some(0)));
-    assert!(r.three_public_explanation.starts_with("昌吉州政资局2022年一般公共预算“三公”经费数为5万元"));
+    assert_eq!(
+        (r.vehicles, r.vehicles_value_yuan),
+        (Some(4), Some(dec("728500.00")))
+    );
+    assert_eq!(
+        (r.equipment_over_500k, r.equipment_over_1m),
+        (Some(1), Some(0))
+    );
+    assert!(r
+        .three_public_explanation
+        .starts_with("昌吉州政资局2022年一般公共预算“三公”经费数为5万元"));
 
     assert_eq!(d.projects.len(), 7);
     // The explanation spells it 整合运行维护费; the project table 整合运维费.
-    let p = d.projects.iter().find(|p| p.name == "公共资源与政采云平台整合运行维护费").unwrap();
-    assert_eq!((p.code.as_str(), p.table_name.as_str()), ("2010302", "公共资源与政采云平台整合运维费"));
-    assert_eq!((p.amount_yuan, p.table_amount_yuan), (Some(dec("80000.00")), Some(dec("80000.00"))));
+    let p = d
+        .projects
+        .iter()
+        .find(|p| p.name == "公共资源与政采云平台整合运行维护费")
+        .unwrap();
+    assert_eq!(
+        (p.code.as_str(), p.table_name.as_str()),
+        ("2010302", "公共资源与政采云平台整合运维费")
+    );
+    assert_eq!(
+        (p.amount_yuan, p.table_amount_yuan),
+        (Some(dec("80000.00")), Some(dec("80000.00")))
+    );
     assert_eq!(p.period, "2022年1至12月");
     // A policy basis broken over two paragraphs comes out whole.
-    let archive = d.projects.iter().find(|p| p.name == "昌吉州公共资源电子档案系统建设").unwrap();
-    assert!(archive.policy_basis.ends_with("(财库〔2018〕2号)。"), "{}", archive.policy_basis);
+    let archive = d
+        .projects
+        .iter()
+        .find(|p| p.name == "昌吉州公共资源电子档案系统建设")
+        .unwrap();
+    assert!(
+        archive.policy_basis.ends_with("(财库〔2018〕2号)。"),
+        "{}",
+        archive.policy_basis
+    );
 }
