@@ -12,6 +12,11 @@ What it checks, for every document in corpus/docx with its corpus/truth/<name>.j
 - recomputed from the truth items and the printed units: parents = sums of children, totals = sums of
   parts, totals agree across tables, names beside codes (read from the .docx) are the canonical ones,
   narrative figures agree with the tables; the failures found are exactly the truth's failing_checks;
+- the truth's `facts` are exactly the amounts the narrative paragraphs of the .docx state, in order, each
+  under its heading, after its subject, with the share printed right after it and a change printed in the
+  text (every 增加/减少 amount of the narrative is the change of exactly one fact);
+- the truth's `targets` are exactly the indicator rows of the performance-target tables of the .docx, and
+  each one's operator, value and unit spell its text;
 - and it prints the corpus statistics (documents, departments, years, regions, variants).
 """
 from __future__ import annotations
@@ -33,8 +38,12 @@ import gen_corpus as gc  # noqa: E402
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 D = Decimal
 TRUTH_KEYS = ["file", "department", "region", "fiscal_year", "doc_kind", "scope", "unit", "variants", "tables",
-              "tables_missing", "items", "failing_checks", "staffing"]
+              "tables_missing", "items", "failing_checks", "staffing", "targets", "facts"]
 ITEM_KEYS = ["table", "scheme", "code", "project", "measure", "amount_yuan"]
+TARGET_KEYS = ["project", "level1", "level2", "indicator", "operator", "value", "unit", "text"]
+FACT_KEYS = ["section", "subject", "amount_yuan", "share_pct", "change_yuan", "change_pct"]
+# how each operator may be printed in a 指标值 cell ("" = a bare number)
+OPERATOR_PRINTED = {"=": ["", "=", "＝"], ">=": [">=", "≥"], "<=": ["<=", "≤"], ">": [">", "＞"], "<": ["<", "＜"]}
 KNOWN_TABLES = set(gc.STANDARD_TABLES) | {"state_capital_expenditure", "performance_targets"}
 
 errors: list[str] = []
@@ -100,6 +109,139 @@ def number(text: str) -> Decimal | None:
     if s in ("-", "—"):
         return D(0)
     return D(s)
+
+
+def body_paragraphs(body) -> list[str]:
+    """The text of the body's own paragraphs (not those in tables), in document order."""
+    out = []
+    for el in body:
+        if el.tag == W + "p":
+            out.append(para_text(el))
+        elif el.tag == W + "sdt":
+            out += [para_text(p) for p in el.iter(W + "p")]
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- facts, targets
+
+AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)(万元|元)")
+SECTION = re.compile(r"[一二三四五六七八九十]+、")
+
+
+def to_yuan(number: str, unit: str, negative: bool = False) -> str:
+    v = gc.q2(D(number.replace(",", "")) * gc.unit_factor(unit))
+    return gc.yuan_str(-v if negative and v != 0 else v)
+
+
+def check_facts(name: str, paras: list[str], facts: list[dict]):
+    """The truth's facts against the narrative paragraphs of the .docx (第三部分 … up to 名词解释)."""
+    starts = [i for i, t in enumerate(paras) if re.match(r"\s*第(三|3)部分", t)]
+    if not starts:
+        err(name, "no narrative (第三部分) found")
+        return
+    start = starts[-1]  # after the table of contents
+    end = next((i for i in range(start, len(paras)) if "名词解释" in paras[i]), len(paras))
+    section = ""
+    amounts, changes = [], []  # in document order
+    n_share = n_pct = 0
+    for pi in range(start + 1, end):
+        t = paras[pi]
+        if SECTION.match(t):
+            section = t
+            continue
+        n_share += len(re.findall(r"占\d", t))
+        n_pct += len(re.findall(r"(增长|下降)\d", t))
+        for m in AMOUNT.finditer(t):
+            before, after = t[: m.start()], t[m.end():]
+            if before.endswith(("增加", "减少")):
+                pm = re.match(r"，(增长|下降)(\d+(?:\.\d+)?)%", after)
+                neg = before.endswith("减少")
+                changes.append({"section": section, "pos": (pi, m.start()), "claimed": None,
+                                "yuan": to_yuan(m.group(1), m.group(2), neg),
+                                "pct": (("-" if pm.group(1) == "下降" else "") + pm.group(2)) if pm else None})
+            else:
+                sm = re.match(r"，占(\d+(?:\.\d+)?)%", after)
+                amounts.append({"section": section, "pos": (pi, m.start()), "before": before,
+                                "yuan": to_yuan(m.group(1), m.group(2)), "share": sm.group(1) if sm else None})
+    if len(amounts) != len(facts):
+        err(name, f"{len(amounts)} narrative amounts in the .docx vs {len(facts)} facts")
+    for i, (a, f) in enumerate(zip(amounts, facts)):
+        if (f["section"], f["amount_yuan"], f["share_pct"]) != (a["section"], a["yuan"], a["share"]):
+            err(name, f"fact {i} {f} vs printed {a['section']!r} {a['yuan']} 占{a['share']}")
+        head = re.sub(r"(为|：|:)$", "", a["before"])
+        if "（类）" in f["subject"]:
+            ok = f["subject"] in a["before"]
+        else:
+            ok = bool(f["subject"]) and head.endswith(f["subject"])
+        if not ok:
+            err(name, f"fact {i}: subject {f['subject']!r} is not what precedes the amount ({a['before'][-30:]!r})")
+        if f["change_yuan"] is None:
+            if f["change_pct"] is not None:
+                err(name, f"fact {i}: a change % without a change {f}")
+            continue
+        # the first unclaimed 增加/减少 amount after this one in the same section with these figures
+        c = next((c for c in changes if c["claimed"] is None and c["section"] == a["section"] and c["pos"] > a["pos"]
+                  and (c["yuan"], c["pct"]) == (f["change_yuan"], f["change_pct"])), None)
+        if c is None:
+            err(name, f"fact {i}: change {f['change_yuan']} / {f['change_pct']}% not printed after it")
+        else:
+            c["claimed"] = i
+    for c in changes:
+        if c["claimed"] is None:
+            err(name, f"printed change {c['yuan']} ({c['section']}) is no fact's change")
+            continue
+        # a change in the sentence of a stated amount is that amount's change
+        pi, pos = c["pos"]
+        own = [j for j, a in enumerate(amounts) if a["pos"][0] == pi and a["pos"][1] < pos
+               and not re.search("[。；;]", paras[pi][a["pos"][1]:pos])]
+        if own and c["claimed"] != own[-1]:
+            err(name, f"printed change {c['yuan']} follows fact {own[-1]} but is listed with fact {c['claimed']}")
+    if n_share != sum(1 for f in facts if f["share_pct"] is not None):
+        err(name, f"{n_share} shares (占x%) printed vs {sum(1 for f in facts if f['share_pct'] is not None)} in facts")
+    if n_pct != sum(1 for f in facts if f["change_pct"] is not None):
+        err(name, f"{n_pct} change percentages printed vs {sum(1 for f in facts if f['change_pct'] is not None)}")
+
+
+def read_targets(gr: dict) -> list[tuple]:
+    """(project, level1, level2, indicator, text) of each indicator row of one performance-target table grid."""
+    rows = defaultdict(dict)
+    for (r, c), t in gr.items():
+        rows[r][c] = t
+    project, cols, out = "", None, []
+    level1 = level2 = ""
+    for r in sorted(rows):
+        cells = rows[r]
+        texts = [cells[c] for c in sorted(cells)]
+        if "项目名称" in texts:
+            project = texts[texts.index("项目名称") + 1]
+            continue
+        if texts and texts[0] == "一级指标":
+            cols = sorted(cells)
+            continue
+        if cols is None:
+            continue
+        l1, l2, indicator, text = (cells.get(c, "") for c in cols)
+        level1, level2 = l1 or level1, l2 or level2
+        if indicator or text:
+            out.append((project, level1, level2, indicator, text))
+    return out
+
+
+def check_targets(name: str, read: list[tuple], targets: list[dict]):
+    listed = [(t["project"], t["level1"], t["level2"], t["indicator"], t["text"]) for t in targets]
+    if read != listed:
+        diff = next((i for i, (a, b) in enumerate(zip(read, listed)) if a != b), min(len(read), len(listed)))
+        err(name, f"targets differ from the performance tables at {diff}: "
+                  f"{read[diff] if diff < len(read) else None} vs {listed[diff] if diff < len(listed) else None}")
+    for t in targets:
+        if t["operator"] == "":
+            ok = t["value"] == t["text"] and t["unit"] == "" and not gc.TARGET_VALUE.fullmatch(t["text"])
+        else:
+            ok = (t["operator"] in OPERATOR_PRINTED and re.fullmatch(r"\d+(\.\d+)?", t["value"]) is not None
+                  and not re.search(r"\d", t["unit"])
+                  and t["text"] in [o + t["value"] + t["unit"] for o in OPERATOR_PRINTED[t["operator"]]])
+        if not ok:
+            err(name, f"target operator/value/unit do not spell its text: {t}")
 
 
 # ---------------------------------------------------------------------------------------------- consistency
@@ -350,6 +492,17 @@ def check_truth_shape(name: str, t: dict):
             err(name, f"project outside the project table {it}")
         if it["scheme"] == "none" and it["code"]:
             err(name, f"scheme none with a code {it}")
+    for tg in t["targets"]:
+        if list(tg) != TARGET_KEYS or not all(isinstance(v, str) for v in tg.values()) or not tg["text"]:
+            err(name, f"target shape {tg}")
+    if bool(t["targets"]) != ("performance_targets" in t["tables"]):
+        err(name, "targets vs performance_targets in tables")
+    num, signed = r"\d+(\.\d+)?", r"-?\d+(\.\d+)?"
+    for f in t["facts"]:
+        pats = {"amount_yuan": r"\d+\.\d{2}", "share_pct": num, "change_yuan": r"-?\d+\.\d{2}", "change_pct": signed}
+        if list(f) != FACT_KEYS or not f["section"] or not f["subject"] or f["amount_yuan"] is None or any(
+                f[k] is not None and not re.fullmatch(p, f[k]) for k, p in pats.items()):
+            err(name, f"fact shape {f}")
 
 
 def main() -> int:
@@ -376,12 +529,15 @@ def main() -> int:
         top_tables = body.findall(W + "tbl")
         grids = {}
         order = []
+        read_tg = []
         for tm in g.writer.tables:
             tbl = top_tables[tm["body_index"]]
             if tm["nested"]:
                 tbl = tbl.find(f"{W}tr/{W}tc/{W}tbl")
             gr = grid(tbl)
             grids[tm["body_index"]] = gr
+            if tm["tid"] is None:  # a performance-target table
+                read_tg += read_targets(gr)
             if tm["tid"] and tm["tid"] not in order:
                 order.append(tm["tid"])
             for c in tm["cells"]:
@@ -416,6 +572,8 @@ def main() -> int:
                 s = f"{gc.wan2(stated)}万元"
             if s not in text:
                 err(name, f"narrative figure {s} not found in the text")
+        check_targets(name, read_tg, truth["targets"])
+        check_facts(name, body_paragraphs(body), truth["facts"])
         found = recompute(g, truth, codes, grids)
         listed_f = {(f["check"], f["table"], f["code"]) for f in truth["failing_checks"]}
         if found != listed_f:
@@ -451,6 +609,11 @@ def main() -> int:
     print("regions:", dict(Counter(t["region"] for t in docs)))
     print("scopes:", dict(Counter(t["scope"] for t in docs)), "units:", dict(Counter(t["unit"] for t in docs)))
     print("items:", sum(len(t["items"]) for t in docs))
+    print("facts:", sum(len(t["facts"]) for t in docs), f"(seed {len(docs[0]['facts'])});",
+          "with a share:", sum(1 for t in docs for f in t["facts"] if f["share_pct"] is not None),
+          "with a change:", sum(1 for t in docs for f in t["facts"] if f["change_yuan"] is not None))
+    print("targets:", sum(len(t["targets"]) for t in docs), f"(seed {len(docs[0]['targets'])}) in",
+          sum(1 for t in docs if t["targets"]), "documents")
     vc = Counter(v for t in docs for v in t["variants"])
     print("variants (documents):")
     for v, n in sorted(vc.items()):

@@ -20,6 +20,7 @@ import csv
 import io
 import json
 import random
+import re
 import sys
 import zipfile
 from dataclasses import dataclass, field
@@ -125,6 +126,35 @@ def pct(a: Decimal, b: Decimal) -> Decimal:
     if b == 0:
         return D("0.00")
     return (a * 100 / b).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+# ----------------------------------------------------------------------------------------------
+# performance targets and narrative facts (the truth's `targets` and `facts`)
+
+# comparators printed in 指标值 cells -> the truth's operator
+TARGET_OPS = {">=": ">=", "≥": ">=", "<=": "<=", "≤": "<=", "=": "=", "＝": "=", ">": ">", "＞": ">", "<": "<",
+              "＜": "<", "": "="}
+TARGET_VALUE = re.compile(r"(>=|<=|≥|≤|＝|=|>|＞|<|＜)?(\d+(?:\.\d+)?)(\D*)")
+
+
+def target_parts(text: str) -> tuple[str, str, str]:
+    """(operator, value, unit) of a 指标值 as printed: a number with an optional comparator and a unit
+    (`>=98%`, `=1个`, `100%`), or text (`2022年12月31日`, `长期`), which has no operator and no unit."""
+    m = TARGET_VALUE.fullmatch(text)
+    if m is None:
+        return "", text, ""
+    return TARGET_OPS[m.group(1) or ""], m.group(2), m.group(3)
+
+
+def target(project: str, level1: str, level2: str, indicator: str, text: str) -> dict:
+    op, value, unit = target_parts(text)
+    return {"project": project, "level1": level1, "level2": level2, "indicator": indicator, "operator": op,
+            "value": value, "unit": unit, "text": text}
+
+
+def signed(x: Decimal, negative: bool) -> Decimal:
+    """x (>= 0) with the sign of a 减少/下降; a zero stays unsigned."""
+    return -x if negative and x != 0 else x
 
 
 # ----------------------------------------------------------------------------------------------
@@ -1205,7 +1235,10 @@ class Printer:
         self.misnamed: dict[str, str] = {}  # code -> printed (wrong) name
         self.overrides: dict[tuple, Decimal] = {}  # (table, code, measure, project) -> printed yuan value
         self.n_bookmarks = 0
-        self.narrative_facts: list[dict] = []
+        self.narrative_facts: list[dict] = []  # the figures behind the consistency checks (check_corpus)
+        self.facts: list[dict] = []  # every amount the narrative states (the truth's `facts`)
+        self.targets: list[dict] = []  # every indicator of the performance-target tables
+        self.section = ""  # the narrative's current top-level heading
         self.variants: set = set()
         self.name_mismatch: set = set()
         self.narr_wrong: str | None = None  # subject of a seeded narrative contradiction
@@ -1739,19 +1772,26 @@ class Printer:
                 [self.text_cell("一级指标"), self.text_cell("二级指标"), Cell([P("三级指标")], span=3),
                  Cell([P("指标值（包含数字及文字描述）")], span=2)],
             ]
+            # 指标值: (comparator as printed, number, unit) or a text
             inds = [
-                ("产出指标", "数量指标", "完成工作任务数", f">={self.rng.randint(2, 12)}项"),
-                (None, "质量指标", "验收合格率", ">=98%"),
+                ("产出指标", "数量指标", "完成工作任务数", (">=", str(self.rng.randint(2, 12)), "项")),
+                (None, "质量指标", "验收合格率", (">=", "98", "%")),
                 (None, "时效指标", "任务完成时限", f"{b.year}年12月31日"),
-                (None, "成本指标", "项目总成本", f"<={wan2(p.amount)}万元"),
+                (None, "成本指标", "项目总成本", ("<=", wan2(p.amount), "万元")),
                 ("效益指标", "社会效益指标", "服务保障能力", "有效提升"),
                 (None, "可持续影响指标", "长效机制建设", "长期"),
-                ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%"),
+                ("满意度指标", "服务对象满意度指标", "服务对象满意度", ("≥", "90", "%")),
             ]
+            level1 = ""
             for j, (l1, l2, l3, v) in enumerate(inds):
                 nxt = inds[j + 1][0] if j + 1 < len(inds) else "x"
                 c1 = Cell([P(l1)], vm="restart" if nxt is None else None) if l1 else Cell([Para()], vm="cont")
-                rows.append([c1, self.text_cell(l2), Cell([P(l3)], span=3), Cell([P(v)], span=2)])
+                text = "".join(v) if isinstance(v, tuple) else v
+                rows.append([c1, self.text_cell(l2), Cell([P(l3)], span=3), Cell([P(text)], span=2)])
+                level1 = l1 or level1
+                op, value, unit = (TARGET_OPS[v[0]], v[1], v[2]) if isinstance(v, tuple) else ("", v, "")
+                self.targets.append({"project": p.name, "level1": level1, "level2": l2, "indicator": l3,
+                                     "operator": op, "value": value, "unit": unit, "text": text})
             self.w.table(TableSpec(None, ncols, rows, widths=[1500, 1500, 1200, 1200, 1200, 1200, 1200]))
             self.w.para(P(""))
         if "performance_targets" not in self.tables_printed:
@@ -1855,18 +1895,40 @@ class Printer:
             return f"{fmt_number(q2(yuan), 2)}元"
         return f"{wan2(yuan)}万元"
 
-    def change(self, cur: Decimal, prev: Decimal) -> str:
+    def money_yuan(self, yuan: Decimal) -> Decimal:
+        """The amount `money` prints, converted back to yuan."""
+        if self.cfg.narrative_yuan:
+            return q2(yuan)
+        return q2(printed_value(yuan, "万元", 2) * WAN)
+
+    def state(self, subject: str, yuan: Decimal) -> str:
+        """An amount the narrative states, printed right after `subject`; recorded as a fact (`facts`)."""
+        self.facts.append({"section": self.section, "subject": subject, "amount_yuan": yuan_str(self.money_yuan(yuan)),
+                           "share_pct": None, "change_yuan": None, "change_pct": None})
+        return self.money(yuan)
+
+    def share(self, value: Decimal) -> str:
+        """`占x%` right after the amount just stated."""
+        self.facts[-1]["share_pct"] = str(value)
+        return f"占{value}%"
+
+    def change(self, cur: Decimal, prev: Decimal, fact: dict | None = None) -> str:
+        """The year-on-year change of `fact` (default: the amount just stated)."""
         d = cur - prev
         if d == 0:
             return "与上年预算持平"
         word, word2 = ("增加", "增长") if d > 0 else ("减少", "下降")
+        f = fact if fact is not None else self.facts[-1]
+        f["change_yuan"] = yuan_str(signed(self.money_yuan(abs(d)), d < 0))
+        f["change_pct"] = str(signed(pct(abs(d), prev), d < 0))
         return f"比上年预算{word}{self.money(abs(d))}，{word2}{pct(abs(d), prev)}%"
 
     def fact(self, subject: str, kind: str, stated, expected):
         self.narrative_facts.append({"subject": subject, "kind": kind, "stated": stated, "expected": expected,
                                      "seeded": stated != expected})
 
-    def say_amount(self, subject: str, yuan: Decimal) -> str:
+    def say_amount(self, subject: str, yuan: Decimal, label: str | None = None) -> str:
+        """An amount the consistency checks know as `subject`, printed after `label` (default: subject)."""
         stated = yuan
         if subject == self.narr_wrong and subject not in ("项目支出", "一般公共预算"):
             if subject in ("基本支出", "三公经费"):
@@ -1875,7 +1937,7 @@ class Printer:
                 total = self.b.total()
                 stated = total if total - yuan >= max(yuan / 50, D(20000)) else yuan + snap(yuan / 5, D(100)) + D(20000)
         self.fact(subject, "amount", stated, yuan)
-        return self.money(stated)
+        return self.state(label or subject, stated)
 
     def say_share(self, subject: str, part: Decimal, whole: Decimal) -> str:
         share = pct(part, whole)
@@ -1883,7 +1945,12 @@ class Printer:
         if subject == self.narr_wrong and subject in ("项目支出", "一般公共预算"):
             stated = share - D("21.37") if share > 40 else share + D("21.37")
         self.fact(subject, "share", stated, share)
-        return f"占{stated}%"
+        return self.share(stated)
+
+    def section_heading(self, text: str):
+        """A top-level heading of the narrative (一、…); the `section` of the facts under it."""
+        self.section = text
+        self.w.para(P(text, bold=True))
 
     def narrative(self, perf_projects: list):
         b, w = self.b, self.w
@@ -1900,103 +1967,117 @@ class Printer:
         gbasic, gproject = b.kind_total("basic", [G]), b.kind_total("project", [G])
         scope_word = "部门" if b.dept.scope == "department" else "单位"
         w.para(P(f"第三部分  {y}年{short}{scope_word}预算情况说明", bold=True))
-        w.para(P(f"一、关于{short}{y}年收支预算情况的总体说明", bold=True))
-        w.para(P(f"按照全口径预算的原则，{short}{y}年所有收入和支出均纳入{scope_word}预算管理。收支总预算{self.money(total)}。"))
+        self.section_heading(f"一、关于{short}{y}年收支预算情况的总体说明")
+        w.para(P(f"按照全口径预算的原则，{short}{y}年所有收入和支出均纳入{scope_word}预算管理。"
+                 f"收支总预算{self.state('收支总预算', total)}。"))
         inc = []
         names = {G: "一般公共预算", "government_fund_budget": "政府性基金预算", "state_capital_budget": "国有资本经营预算",
                  "special_account": "财政专户管理资金", "business_income": "事业收入", "other_income": "其他收入",
                  "carryover": "上年结转"}
         for s, nm in names.items():
             if st.get(s):
-                inc.append(f"{nm}{self.money(st[s])}")
+                inc.append(f"{nm}{self.state(nm, st[s])}")
         w.para(P("收入预算包括：" + "、".join(inc) + "。"))
         w.para(P("支出预算包括：" + "、".join(f"{self.codes.fname(c)}{self.say_amount(self.codes.fname(c), a)}"
                                            for c, a in classes) + "。"))
-        w.para(P(f"二、关于{short}{y}年收入预算情况说明", bold=True))
-        w.para(P(f"{short}收入预算{self.money(total)}，其中："))
+        self.section_heading(f"二、关于{short}{y}年收入预算情况说明")
+        w.para(P(f"{short}收入预算{self.state('收入预算', total)}，其中："))
         for s, nm in names.items():
             if st.get(s):
+                amount = self.state(nm, st[s])
+                share = self.say_share(nm, st[s], total)
                 tail = ""
                 if s == G and prior:
                     tail = "，" + self.change(st[s], prior["gpb"]) + "，主要原因是人员经费和项目支出预算相应调整"
-                w.para(P(f"{nm}{self.money(st[s])}，{self.say_share(nm, st[s], total)}{tail}；"))
+                w.para(P(f"{nm}{amount}，{share}{tail}；"))
             elif s in (G, "government_fund_budget", "state_capital_budget"):
                 w.para(P(f"{nm}未安排。"))
-        w.para(P(f"三、关于{short}{y}年支出预算情况说明", bold=True))
-        w.para(P(f"{short}{y}年支出预算{self.money(total)}，其中："))
+        self.section_heading(f"三、关于{short}{y}年支出预算情况说明")
+        w.para(P(f"{short}{y}年支出预算{self.state('支出预算', total)}，其中："))
         w.para(P(f"基本支出{self.say_amount('基本支出', basic)}，{self.say_share('基本支出', basic, total)}，"
                  f"{self.change(basic, prior['basic'])}，主要原因是人员变动及社会保险缴费基数调整。"))
         w.para(P(f"项目支出{self.say_amount('项目支出', project)}，{self.say_share('项目支出', project, total)}，"
                  f"{self.change(project, prior['project'])}，主要原因是项目预算安排变化。"))
         fa = st[G] + st["government_fund_budget"] + st["state_capital_budget"]
-        w.para(P(f"四、关于{short}{y}年财政拨款收支预算情况的总体说明", bold=True))
-        w.para(P(f"{y}年财政拨款收支总预算{self.money(fa)}。"))
-        parts = [f"一般公共预算拨款{self.money(st[G])}"]
+        self.section_heading(f"四、关于{short}{y}年财政拨款收支预算情况的总体说明")
+        w.para(P(f"{y}年财政拨款收支总预算{self.state('财政拨款收支总预算', fa)}。"))
+        parts = [f"一般公共预算拨款{self.state('一般公共预算拨款', st[G])}"]
         if st["government_fund_budget"]:
-            parts.append(f"政府性基金预算拨款{self.money(st['government_fund_budget'])}")
+            parts.append(f"政府性基金预算拨款{self.state('政府性基金预算拨款', st['government_fund_budget'])}")
         if st["state_capital_budget"]:
-            parts.append(f"国有资本经营预算拨款{self.money(st['state_capital_budget'])}")
+            parts.append(f"国有资本经营预算拨款{self.state('国有资本经营预算拨款', st['state_capital_budget'])}")
         w.para(P("收入预算包括：" + "、".join(parts) + "。"))
-        w.para(P(f"五、关于{short}{y}年一般公共预算当年拨款情况说明", bold=True))
+        self.section_heading(f"五、关于{short}{y}年一般公共预算当年拨款情况说明")
         w.para(P("（一）一般公共预算当年拨款规模变化情况"))
-        w.para(P(f"{short}{y}年一般公共预算拨款合计{self.money(gtotal)}，{self.change(gtotal, prior['gpb'])}。其中："
-                 f"基本支出{self.money(gbasic)}；项目支出{self.money(gproject)}。"))
+        w.para(P(f"{short}{y}年一般公共预算拨款合计{self.state('一般公共预算拨款合计', gtotal)}，"
+                 f"{self.change(gtotal, prior['gpb'])}。其中："
+                 f"基本支出{self.state('基本支出', gbasic)}；项目支出{self.state('项目支出', gproject)}。"))
         w.para(P("（二）一般公共预算当年拨款结构情况"))
         for i, (c, a) in enumerate(gclasses, 1):
-            w.para(P(f"{i}.{self.codes.fname(c)}{self.money(a)}，占{pct(a, gtotal)}%。"))
+            name = self.codes.fname(c)
+            w.para(P(f"{i}.{name}{self.state(name, a)}，{self.share(pct(a, gtotal))}。"))
         if not self.quiet_details:
             w.para(P("（三）一般公共预算当年拨款具体使用情况"))
             leaves = [(c, v["total"]) for c, v in gfn.items() if len(c) == 7]
             for i, (c, a) in enumerate(leaves, 1):
-                w.para(P(f"{i}.{self.codes.fname(c[:3])}（类）{self.codes.fname(c[:5])}（款）{self.codes.fname(c)}（项）："
-                         f"{y}年预算数为{self.money(a)}。"))
+                path = f"{self.codes.fname(c[:3])}（类）{self.codes.fname(c[:5])}（款）{self.codes.fname(c)}（项）"
+                w.para(P(f"{i}.{path}：{y}年预算数为{self.state(path, a)}。"))
         er = b.econ_rows()
         pers = sum((v.get("personnel", D(0)) for c, v in er.items() if len(c) == 3), D(0))
         pub = sum((v.get("public_use", D(0)) for c, v in er.items() if len(c) == 3), D(0))
-        w.para(P(f"六、关于{short}{y}年一般公共预算基本支出情况说明", bold=True))
-        w.para(P(f"{short}{y}年一般公共预算基本支出{self.money(gbasic)}，其中："))
-        w.para(P(f"人员经费{self.money(pers)}，主要包括：基本工资、津贴补贴、奖金、绩效工资、机关事业单位基本养老保险缴费、"
+        self.section_heading(f"六、关于{short}{y}年一般公共预算基本支出情况说明")
+        w.para(P(f"{short}{y}年一般公共预算基本支出{self.state('一般公共预算基本支出', gbasic)}，其中："))
+        w.para(P(f"人员经费{self.state('人员经费', pers)}，主要包括：基本工资、津贴补贴、奖金、绩效工资、机关事业单位基本养老保险缴费、"
                  "职业年金缴费、职工基本医疗保险缴费、住房公积金、退休费、医疗费补助等。"))
-        w.para(P(f"公用经费{self.money(pub)}，主要包括：办公费、印刷费、水电费、邮电费、物业管理费、差旅费、维修（护）费、"
+        w.para(P(f"公用经费{self.state('公用经费', pub)}，主要包括：办公费、印刷费、水电费、邮电费、物业管理费、差旅费、维修（护）费、"
                  "会议费、培训费、公务接待费、工会经费、福利费、公务用车运行维护费、其他交通费用等。"))
-        w.para(P(f"七、关于{short}{y}年一般公共预算项目支出情况说明", bold=True))
+        self.section_heading(f"七、关于{short}{y}年一般公共预算项目支出情况说明")
         for i, p in enumerate(b.gpb_projects(), 1):
             w.para(P(f"{i}、项目名称：{p.name}"))
             w.para(P(f"    设立的政策依据：根据{b.dept.city}{y}年部门预算编制有关规定及相关工作安排。"))
-            w.para(P(f"预算安排规模：{self.money(p.amount)}"))
+            w.para(P(f"预算安排规模：{self.state('预算安排规模', p.amount)}"))
             w.para(P(f"项目承担单位：{b.department}"))
             w.para(P(f"资金执行时间：{y}年1至12月"))
-        w.para(P(f"八、关于{short}{y}年一般公共预算“三公”经费预算情况说明", bold=True))
+        self.section_heading(f"八、关于{short}{y}年一般公共预算“三公”经费预算情况说明")
         th = b.three
         if self.quiet_three:
             w.para(P(f"{short}{y}年一般公共预算“三公”经费预算情况详见“三公”经费预算表。"))
         else:
-            w.para(P(f"{short}{y}年一般公共预算“三公”经费预算数为{self.say_amount('三公经费', th['total'])}，其中："
-                     f"因公出国（境）费{self.money(th['overseas_travel'])}，公务用车购置费{self.money(th['vehicle_purchase'])}，"
-                     f"公务用车运行费{self.money(th['vehicle_operation'])}，公务接待费{self.money(th['reception'])}。"
-                     f"{y}年一般公共预算“三公”经费{self.change(th['total'], prior['three'])}，主要原因是严格执行中央八项规定精神，"
-                     "压减一般性支出。"))
-        w.para(P(f"九、关于{short}{y}年政府性基金预算拨款情况说明", bold=True))
+            three = self.say_amount("三公经费", th["total"], "一般公共预算“三公”经费预算数")
+            three_fact = self.facts[-1]
+            parts = (f"因公出国（境）费{self.state('因公出国（境）费', th['overseas_travel'])}，"
+                     f"公务用车购置费{self.state('公务用车购置费', th['vehicle_purchase'])}，"
+                     f"公务用车运行费{self.state('公务用车运行费', th['vehicle_operation'])}，"
+                     f"公务接待费{self.state('公务接待费', th['reception'])}。")
+            # the change sentence states no amount of its own: its change is the 三公 total's
+            w.para(P(f"{short}{y}年一般公共预算“三公”经费预算数为{three}，其中：{parts}"
+                     f"{y}年一般公共预算“三公”经费{self.change(th['total'], prior['three'], three_fact)}，"
+                     "主要原因是严格执行中央八项规定精神，压减一般性支出。"))
+        self.section_heading(f"九、关于{short}{y}年政府性基金预算拨款情况说明")
         if st["government_fund_budget"]:
-            w.para(P(f"{short}{y}年政府性基金预算拨款安排的支出{self.money(st['government_fund_budget'])}，"
+            w.para(P(f"{short}{y}年政府性基金预算拨款安排的支出"
+                     f"{self.state('政府性基金预算拨款安排的支出', st['government_fund_budget'])}，"
                      "主要用于政府性基金项目支出。"))
         else:
             w.para(P(f"{short}{y}年没有使用政府性基金预算拨款安排的支出，政府性基金预算支出情况表为空表。"))
-        w.para(P("十、其他重要事项的情况说明", bold=True))
+        self.section_heading("十、其他重要事项的情况说明")
         w.para(P("（一）机关运行经费情况"))
-        w.para(P(f"{y}年，{short}机关运行经费财政拨款预算{self.money(th['running_costs'])}，"
+        w.para(P(f"{y}年，{short}机关运行经费财政拨款预算{self.state('机关运行经费财政拨款预算', th['running_costs'])}，"
                  f"{self.change(th['running_costs'], prior['running'])}。主要原因是日常公用经费定额调整。"))
         w.para(P("（二）政府采购情况"))
         goods = snap(gproject * D("0.3"), D(100))
         services = snap(gproject * D("0.4"), D(100))
-        w.para(P(f"{y}年，{short}政府采购预算{self.money(goods + services)}，其中：政府采购货物预算{self.money(goods)}，"
-                 f"政府采购工程预算{self.money(D(0))}，政府采购服务预算{self.money(services)}。"))
+        w.para(P(f"{y}年，{short}政府采购预算{self.state('政府采购预算', goods + services)}，"
+                 f"其中：政府采购货物预算{self.state('政府采购货物预算', goods)}，"
+                 f"政府采购工程预算{self.state('政府采购工程预算', D(0))}，"
+                 f"政府采购服务预算{self.state('政府采购服务预算', services)}。"))
         w.para(P("（三）国有资产占用使用情况"))
         w.para(P(f"截至{y - 1}年底，{short}共有车辆{b.vehicles}辆，其中：一般公务用车{b.vehicles}辆，执法执勤用车0辆。"
                  f"{y}年{scope_word}预算安排购置车辆{1 if th['vehicle_purchase'] else 0}辆。"))
         w.para(P("（四）预算绩效情况"))
         w.para(P(f"{y}年，{short}实行绩效目标管理的项目{len(b.gpb_projects())}个，涉及一般公共预算当年拨款"
-                 f"{self.money(gproject)}。" + ("具体情况见下表（按项目分别填报）：" if perf_projects else "")))
+                 f"{self.state('一般公共预算当年拨款', gproject)}。"
+                 + ("具体情况见下表（按项目分别填报）：" if perf_projects else "")))
         if perf_projects:
             self.t_perf(perf_projects)
         w.para(P("（五）其他需说明的事项"))
@@ -2155,6 +2236,8 @@ class Printer:
             "items": self.items,
             "failing_checks": failing,
             "staffing": dict(b.staffing),
+            "targets": self.targets,
+            "facts": self.facts,
         }
 
 
@@ -2344,9 +2427,42 @@ def seed_perf_layout(rows: list[list[str]]) -> list[list[tuple[int, str | None]]
     return out
 
 
+def seed_targets(rows: list[list[str]]) -> list[dict]:
+    """The indicators of one seed performance-target table (rows as printed; 一级/二级 filled down)."""
+    project = rows[2][3]
+    out = []
+    level1 = level2 = ""
+    for l1, l2, indicator, value in rows[6:]:
+        level1, level2 = l1 or level1, l2 or level2
+        if indicator or value:
+            out.append(target(project, level1, level2, indicator, value))
+    return out
+
+
+def seed_facts() -> list[dict]:
+    """The narrative facts of the seed, from seed_changji_2022.NARRATIVE_FACTS (amounts in 万元)."""
+    paras = {v for kind, v in seed_changji_2022.BLOCKS if kind == "p"}
+
+    def yuan(text: str | None) -> str | None:
+        if text is None:
+            return None
+        v = q2(D(text) * WAN)
+        return yuan_str(abs(v) if v == 0 else v)
+
+    out = []
+    for section, facts in seed_changji_2022.NARRATIVE_FACTS:
+        if section not in paras:
+            raise SystemExit(f"seed narrative heading not printed: {section}")
+        for subject, amount, share, change, change_pct in facts:
+            out.append({"section": section, "subject": subject, "amount_yuan": yuan(amount), "share_pct": share,
+                        "change_yuan": yuan(change), "change_pct": change_pct})
+    return out
+
+
 def build_seed(codes: Codes) -> tuple[DocWriter, dict]:
     w = DocWriter()
     items: list[dict] = []
+    targets: list[dict] = []
     tables: list[str] = []
     k = -1
     printed_names: list[tuple[str, str, str, bool]] = []
@@ -2365,6 +2481,7 @@ def build_seed(codes: Codes) -> tuple[DocWriter, dict]:
         else:
             tid, ncols, layout, extra, hdr = None, 7, {}, {}, 6
             layout = dict(enumerate(seed_perf_layout(v)))
+            targets += seed_targets(v)
         rows = []
         for ri, cells in enumerate(v):
             spec = layout.get(ri, [(1, None)] * len(cells))
@@ -2420,6 +2537,8 @@ def build_seed(codes: Codes) -> tuple[DocWriter, dict]:
         "items": items,
         "failing_checks": failing,
         "staffing": {"authorised": 36, "actual": 33, "serving": 30, "retired": 4},
+        "targets": targets,
+        "facts": seed_facts(),
     }
     return w, truth
 
@@ -2489,7 +2608,7 @@ def truth_json(t: dict) -> str:
     for i, k in enumerate(keys):
         v = t[k]
         comma = "," if i < len(keys) - 1 else ""
-        if k in ("items", "failing_checks") and v:
+        if k in ("items", "failing_checks", "targets", "facts") and v:
             lines.append(f' "{k}": [')
             for j, it in enumerate(v):
                 lines.append("  " + json.dumps(it, ensure_ascii=False) + ("," if j < len(v) - 1 else ""))

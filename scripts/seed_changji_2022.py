@@ -4,6 +4,9 @@ Transcribed from the plain text of the real .docx (shared/seed/changji-zhengziju
 BLOCKS is the document body in order; ("p", text) is a paragraph, ("t", rows) a table whose rows list
 the printed cells (a header cell merged across columns appears once; "\n" separates paragraphs inside a
 cell). gen_corpus.py adds the merges, the bookmark and the truth annotations. Data only: no logic here.
+
+NARRATIVE_FACTS lists, read off the same text, every amount the narrative (第3部分, up to 名词解释) states
+(see corpus/README.md, truth `facts`).
 """
 
 # fmt: off
@@ -631,5 +634,104 @@ BLOCKS = [
     ("p", ""),
     ("p", "                            昌吉州政资局 "),
     ("p", "                          2022年2月12日"),
+]
+
+# Every amount with a unit (万元) the narrative states that is not itself a year-on-year change, in document
+# order, under its top-level heading: (subject, amount, share %, change, change %), all as printed (amounts and
+# changes in 万元); None where not printed; a change of 减少 and a percentage of 下降 carry a "-".
+# The subject is the words right before the amount (after the last ，、：。；), without numbering, 其中,
+# 主要用于/涉及, the department-and-year prefix (昌吉州政资局, 2022年, 2022年度本部门（单位）) and a final 为;
+# for the X（类）Y（款）Z（项） lines, the path. The three changes of the 三公 recap paragraph state no amount
+# of their own: they are the changes of the 三公 total, 公务用车运行费 and 公务接待费 stated before.
+NARRATIVE_FACTS = [
+    ("一、关于昌吉州政资局部门（单位）2022年收支预算情况的总体说明", [
+        ("收支总预算", "1206.34", None, None, None),
+        ("一般公共服务支出", "1089.44", None, None, None),
+        ("社会保障和就业支出", "43.84", None, None, None),
+        ("医疗卫生健康支出", "34.07", None, None, None),
+        ("住房保障支出", "38.99", None, None, None),
+    ]),
+    ("二、关于昌吉州政资局部门（单位）2022年收入预算情况说明", [
+        ("收入预算", "1206.34", None, None, None),
+        ("一般公共预算", "1206.34", "64.64", "683.66", "130.8"),
+    ]),
+    ("三、关于昌吉州政资局2022年支出预算情况说明", [
+        ("支出预算", "1206.34", None, None, None),
+        ("基本支出", "492.34", "40.81", "37.66", "8.28"),
+        ("项目支出", "714", "59.19", "646", "950"),
+    ]),
+    ("四、关于昌吉州政资局2022年财政拨款收支预算情况的总体说明", [
+        ("财政拨款收支总预算", "1206.34", None, None, None),
+        ("一般公共预算拨款", "1206.34", None, None, None),
+        ("一般公共服务支出", "1206.34", None, None, None),
+        ("行政运行基本支出", "189.47", None, None, None),
+        ("事业运行基本支出", "185.97", None, None, None),
+        ("一般行政管理事务项目支出", "714", None, None, None),
+        ("社会保障和就业支出", "43.84", None, None, None),
+        ("卫生健康支出", "34.07", None, None, None),
+        ("住房保障支出", "38.99", None, None, None),
+    ]),
+    ("五、关于昌吉州政资局2022年一般公共预算当年拨款情况说明", [
+        ("一般公共预算拨款合计", "1206.34", None, None, None),
+        ("基本支出", "492.34", None, "37.66", "8.28"),
+        ("项目支出", "714", "38.26", "646", "950"),
+        ("一般公共服务支出", "1089.44", "90.31", None, None),
+        ("社会保障和就业支出", "43.84", "3.64", None, None),
+        ("卫生健康支出", "34.07", "2.82", None, None),
+        ("住房保障支出", "38.99", "3.23", None, None),
+        ("一般公共服务（类）政府办公厅及相关机构事务（款）行政运行（项）", "189.47", None, "9.78", "5.44"),
+        ("一般公共服务（类）政府办公厅及相关机构事务（款）事业运行（项）", "185.97", None, "-16.75", "-8.26"),
+        ("一般公共服务（类）政府办公厅及相关机构事务（款）一般行政管理事务（项）", "714", None, "646", "950"),
+        ("社会保障和就业（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）", "43.34", None, "5.99",
+         "16.04"),
+        ("卫生健康（类）行政事业单位医疗（款）行政单位医疗（项）、事业单位医疗（项）", "25.74", None, "-0.2", "-0.77"),
+        ("卫生健康（类）行政事业单位医疗（款）公务员医疗补助（项）", "8.13", None, "-0.13", "-1.57"),
+        ("卫生健康（类）行政事业单位医疗（款）其他行政事业单位医疗支出（项）", "0.21", None, "-0.46", "-68.66"),
+        ("住房保障支出（类）住房改革支出（款）住房公积金（项）", "38.99", None, "20.33", "108.95"),
+    ]),
+    ("六、关于昌吉州政资局2022年一般公共预算基本支出情况说明", [
+        ("一般公共预算基本支出", "492.34", None, None, None),
+        ("人员经费", "452.5", None, None, None),
+        ("公用经费", "39.84", None, None, None),
+    ]),
+    ("七、关于昌吉州政资局2022年一般公共预算项目支出情况说明", [
+        ("预算安排规模", "10", None, None, None),
+        ("预算安排规模", "210", None, None, None),
+        ("预算安排规模", "8", None, None, None),
+        ("预算安排规模", "16", None, None, None),
+        ("预算安排规模", "200", None, None, None),
+        ("预算安排规模", "100", None, None, None),
+        ("预算安排规模", "170", None, None, None),
+    ]),
+    ("八、关于昌吉州政资局2022年一般公共预算“三公”经费预算情况说明", [
+        ("一般公共预算“三公”经费数", "5", None, "-0.31", "-5.84"),
+        ("因公出国（境）费", "0", None, None, None),
+        ("公务用车购置", "0", None, None, None),
+        ("公务用车运行费", "4.8", None, "-0", None),
+        ("公务接待费", "0.2", None, "-0.29", "-59.18"),
+        ("因公出国（境）费", "0", None, None, None),
+        ("公务用车购置费", "0", None, None, None),
+    ]),
+    ("十、其他重要事项的情况说明", [
+        ("机关运行经费财政拨款预算", "39.84", None, "0.61", "1.55"),
+        ("政府采购预算", "744.46", None, None, None),
+        ("政府采购货物预算", "358.46", None, None, None),
+        ("政府采购工程预算", "0", None, None, None),
+        ("政府采购服务预算", "386", None, None, None),
+        ("面向中小企业预留政府采购项目预算金额", "458.46", None, None, None),
+        ("面向小微企业预留政府采购项目预算金额", "358.46", None, None, None),
+        ("价值", "0", None, None, None),  # 房屋0平方米，价值0万元
+        ("价值", "72.85", None, None, None),  # 车辆4辆，价值…
+        ("价值", "72.85", None, None, None),  # 一般公务用车4辆，价值…
+        ("价值", "0", None, None, None),  # 执法执勤用车0辆，价值…
+        ("价值", "0", None, None, None),  # 其他车辆0辆，价值…
+        ("办公家具价值", "66.42", None, None, None),
+        ("其他资产原价值", "438.12", None, None, None),
+        ("单位价值", "50", None, None, None),  # 单位价值50万元以上大型设备1台（套）: a threshold, as printed
+        ("单位价值", "100", None, None, None),
+        ("安排购置", "50", None, None, None),
+        ("单位价值", "100", None, None, None),
+        ("预算金额", "714", None, None, None),  # 涉及预算金额714万元
+    ]),
 ]
 # fmt: on

@@ -119,6 +119,8 @@ pub struct Dense {
     pub full: Vec<Vec<String>>,
     /// Only at the top-left of each cell.
     pub origin: Vec<Vec<String>>,
+    /// The page each row is printed on (PDF), from its first cell.
+    pub pages: Vec<Option<u32>>,
 }
 
 impl Dense {
@@ -137,7 +139,15 @@ impl Dense {
                 }
             }
         }
-        Dense { full, origin }
+        let mut pages = vec![None; t.n_rows];
+        for cell in &t.cells {
+            if let Some(slot) = pages.get_mut(cell.row) {
+                if slot.is_none() {
+                    *slot = cell.page;
+                }
+            }
+        }
+        Dense { full, origin, pages }
     }
 }
 
@@ -324,7 +334,18 @@ pub fn read_rows(
     ) && label_cols.len() >= 2;
     let mut split = SplitCodes::default();
 
+    // The page of the last row read, and whether a row with amounts went by since (then the
+    // next page cannot be continuing it).
+    let mut last_page: Option<u32> = None;
+    let mut amounts_since = false;
     for (r, row) in d.origin.iter().enumerate().skip(data_from) {
+        if continues_previous_row(row, d.pages[r], last_page, amounts_since, &part_cols, &code_cols, &label_cols) {
+            if let Some(prev) = out.rows.last_mut() {
+                merge_continuation(prev, row, roles, &label_cols, project_col, unit);
+                last_page = d.pages[r];
+                continue;
+            }
+        }
         // Values of this row, grouped by the label column on their left (two-sided tables).
         let mut groups: BTreeMap<usize, BTreeMap<String, Value>> = BTreeMap::new();
         for (c, role) in roles.iter().enumerate() {
@@ -354,6 +375,9 @@ pub fn read_rows(
                         col: c,
                     });
             }
+        }
+        if !groups.is_empty() {
+            amounts_since = true;
         }
         if groups.is_empty() {
             // Keep split-code context flowing through rows without amounts.
@@ -464,8 +488,48 @@ pub fn read_rows(
             code_repaired: repaired.or(from_name),
             values,
         });
+        last_page = d.pages[r];
+        amounts_since = false;
     }
     out
+}
+
+/// Whether a row is the rest of the row above, broken by a page break: it starts a new page,
+/// carries no code, and only header rows (no amounts) came between.
+fn continues_previous_row(
+    row: &[String],
+    page: Option<u32>,
+    last_page: Option<u32>,
+    amounts_since: bool,
+    part_cols: &[usize],
+    code_cols: &[usize],
+    label_cols: &[usize],
+) -> bool {
+    let (Some(page), Some(last)) = (page, last_page) else { return false };
+    if page <= last || amounts_since {
+        return false;
+    }
+    let has_code = part_cols.iter().chain(code_cols).any(|&c| !clean(&row[c]).is_empty())
+        || label_cols.iter().any(|&c| split_fused(&row[c]).code.is_some());
+    let label: String = label_cols.iter().map(|&c| clean(&row[c])).collect();
+    let has_text = row.iter().any(|t| !clean(t).is_empty());
+    has_text && !has_code && !is_total_label(&label) && !label.contains("类") && !label.contains("科目")
+}
+
+/// Join the rest of a broken row to the row above: text to its name and project, amounts to the
+/// columns it left blank.
+fn merge_continuation(prev: &mut Row, row: &[String], roles: &[Role], label_cols: &[usize], project_col: Option<usize>, unit: &Unit) {
+    if let Some(c) = project_col {
+        prev.project.push_str(&clean(&row[c]));
+    }
+    if let Some(&c) = label_cols.first() {
+        prev.name_published.push_str(&clean(&row[c]));
+    }
+    for (c, role) in roles.iter().enumerate() {
+        if let (Role::Amount(measure), CellValue::Number(n)) = (role, parse_amount(&row[c])) {
+            prev.values.entry(measure.clone()).or_insert(Value { printed: n, yuan: unit.to_yuan(n), col: c });
+        }
+    }
 }
 
 fn is_total_label(s: &str) -> bool {

@@ -408,6 +408,10 @@ impl Font {
                     None
                 }
             }
+            // Adobe's CJK character collections (GB1, CNS1, Japan1, Korea1) all begin with the
+            // proportional ASCII glyphs at CIDs 1–95, so the widths of digits and Latin text can
+            // be looked up in `W` even without the CMap's full code → CID table.
+            Encoding::Predefined(_) if (0x20..=0x7E).contains(&code) => Some(code - 0x1F),
             _ => None,
         }
     }
