@@ -361,7 +361,11 @@ mod tests {
             .map(|i| i.code.as_str())
             .collect();
         assert_eq!(codes, ["201", "20103", "2010301", "2010302"]);
-        let class = d.line_items.iter().find(|i| i.code == "201" && i.measure == "total").unwrap();
+        let class = d
+            .line_items
+            .iter()
+            .find(|i| i.code == "201" && i.measure == "total")
+            .unwrap();
         assert_eq!(class.amount_yuan.to_string(), "100000.00");
         let notes = d
             .checks

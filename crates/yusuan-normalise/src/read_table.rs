@@ -147,7 +147,11 @@ impl Dense {
                 }
             }
         }
-        Dense { full, origin, pages }
+        Dense {
+            full,
+            origin,
+            pages,
+        }
     }
 }
 
@@ -339,7 +343,15 @@ pub fn read_rows(
     let mut last_page: Option<u32> = None;
     let mut amounts_since = false;
     for (r, row) in d.origin.iter().enumerate().skip(data_from) {
-        if continues_previous_row(row, d.pages[r], last_page, amounts_since, &part_cols, &code_cols, &label_cols) {
+        if continues_previous_row(
+            row,
+            d.pages[r],
+            last_page,
+            amounts_since,
+            &part_cols,
+            &code_cols,
+            &label_cols,
+        ) {
             if let Some(prev) = out.rows.last_mut() {
                 merge_continuation(prev, row, roles, &label_cols, project_col, unit);
                 last_page = d.pages[r];
@@ -505,20 +517,38 @@ fn continues_previous_row(
     code_cols: &[usize],
     label_cols: &[usize],
 ) -> bool {
-    let (Some(page), Some(last)) = (page, last_page) else { return false };
+    let (Some(page), Some(last)) = (page, last_page) else {
+        return false;
+    };
     if page <= last || amounts_since {
         return false;
     }
-    let has_code = part_cols.iter().chain(code_cols).any(|&c| !clean(&row[c]).is_empty())
-        || label_cols.iter().any(|&c| split_fused(&row[c]).code.is_some());
+    let has_code = part_cols
+        .iter()
+        .chain(code_cols)
+        .any(|&c| !clean(&row[c]).is_empty())
+        || label_cols
+            .iter()
+            .any(|&c| split_fused(&row[c]).code.is_some());
     let label: String = label_cols.iter().map(|&c| clean(&row[c])).collect();
     let has_text = row.iter().any(|t| !clean(t).is_empty());
-    has_text && !has_code && !is_total_label(&label) && !label.contains("类") && !label.contains("科目")
+    has_text
+        && !has_code
+        && !is_total_label(&label)
+        && !label.contains("类")
+        && !label.contains("科目")
 }
 
 /// Join the rest of a broken row to the row above: text to its name and project, amounts to the
 /// columns it left blank.
-fn merge_continuation(prev: &mut Row, row: &[String], roles: &[Role], label_cols: &[usize], project_col: Option<usize>, unit: &Unit) {
+fn merge_continuation(
+    prev: &mut Row,
+    row: &[String],
+    roles: &[Role],
+    label_cols: &[usize],
+    project_col: Option<usize>,
+    unit: &Unit,
+) {
     if let Some(c) = project_col {
         prev.project.push_str(&clean(&row[c]));
     }
@@ -527,7 +557,11 @@ fn merge_continuation(prev: &mut Row, row: &[String], roles: &[Role], label_cols
     }
     for (c, role) in roles.iter().enumerate() {
         if let (Role::Amount(measure), CellValue::Number(n)) = (role, parse_amount(&row[c])) {
-            prev.values.entry(measure.clone()).or_insert(Value { printed: n, yuan: unit.to_yuan(n), col: c });
+            prev.values.entry(measure.clone()).or_insert(Value {
+                printed: n,
+                yuan: unit.to_yuan(n),
+                col: c,
+            });
         }
     }
 }

@@ -39,13 +39,18 @@ struct CidWidths {
 
 impl CidWidths {
     fn get(&self, cid: u32) -> f32 {
+        self.explicit(cid).unwrap_or(self.default)
+    }
+
+    /// The width `W` gives this CID, if it gives one.
+    fn explicit(&self, cid: u32) -> Option<f32> {
         if let Some(w) = self.single.get(&cid) {
-            return *w;
+            return Some(*w);
         }
         self.ranges
             .iter()
             .find(|r| cid >= r.0 && cid <= r.1)
-            .map_or(self.default, |r| r.2)
+            .map(|r| r.2)
     }
 }
 
@@ -408,10 +413,6 @@ impl Font {
                     None
                 }
             }
-            // Adobe's CJK character collections (GB1, CNS1, Japan1, Korea1) all begin with the
-            // proportional ASCII glyphs at CIDs 1–95, so the widths of digits and Latin text can
-            // be looked up in `W` even without the CMap's full code → CID table.
-            Encoding::Predefined(_) if (0x20..=0x7E).contains(&code) => Some(code - 0x1F),
             _ => None,
         }
     }
@@ -425,6 +426,15 @@ impl Font {
                 .flatten()
                 .unwrap_or_else(|| fallback_width(text, self.missing_width)),
             Some(w) => {
+                // Adobe's CJK character collections (GB1, CNS1, Japan1, Korea1) all begin with
+                // the proportional ASCII glyphs at CIDs 1–95, so under a predefined CMap the
+                // widths of digits and Latin text are in `W` even without the CMap's full
+                // code → CID table.
+                let ascii_cid = matches!(self.encoding, Encoding::Predefined(p) if p != Predefined::Identity)
+                    && (0x20..=0x7E).contains(&code);
+                if let Some(width) = ascii_cid.then(|| w.explicit(code - 0x1F)).flatten() {
+                    return width;
+                }
                 match self.cid_of(code, len) {
                     Some(cid) => w.get(cid),
                     // Codes of a Unicode or legacy CMap: CIDs are unknown without Adobe's
