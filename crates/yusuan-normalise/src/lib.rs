@@ -18,6 +18,7 @@ pub mod income;
 pub mod measure;
 pub mod meta;
 pub mod narrative;
+pub mod prose;
 pub mod read_table;
 pub mod reported;
 pub mod targets;
@@ -73,6 +74,7 @@ pub fn normalise_with(doc: &Document, options: &Options) -> Disclosure {
     let mut table_no = 0usize;
     let mut last_unit: Option<Unit> = None;
     let mut performance_targets = Vec::new();
+    let mut target_reader = targets::TargetReader::default();
     let mut paragraphs: Vec<String> = Vec::new();
 
     for block in &doc.blocks {
@@ -106,12 +108,23 @@ pub fn normalise_with(doc: &Document, options: &Options) -> Disclosure {
                 }
                 let continuation = context.is_empty();
                 context.clear();
-                let title = ctx
+                let printed_title = ctx
                     .iter()
                     .rev()
                     .find(|l| looks_like_title(l) && kind_from_title(l).is_some())
-                    .cloned()
-                    .or_else(|| header_guess(&dense, n_title));
+                    .cloned();
+                // The rest of a performance-target form broken by a page break repeats its
+                // header but not its title: it continues the form, it does not start one.
+                let continues_form = continuation
+                    && printed_title.is_none()
+                    && read
+                        .last()
+                        .is_some_and(|p| p.info.kind == TableKind::PerformanceTargets);
+                let title = printed_title.or_else(|| {
+                    (!continues_form)
+                        .then(|| header_guess(&dense, n_title))
+                        .flatten()
+                });
                 let unit = ctx.iter().rev().find_map(|l| find_unit(l));
                 if let Some(u) = &unit {
                     last_unit = Some(u.clone());
@@ -122,7 +135,9 @@ pub fn normalise_with(doc: &Document, options: &Options) -> Disclosure {
                             .or_else(|| last_unit.clone())
                             .unwrap_or_else(|| Unit::from_name("万元").expect("known unit"));
                         if kind == TableKind::PerformanceTargets {
-                            performance_targets.extend(targets::read_targets(&dense, None));
+                            performance_targets.extend(target_reader.flush());
+                            target_reader = targets::TargetReader::default();
+                            performance_targets.extend(target_reader.read(&dense));
                         }
                         read.push(read_grid(
                             t,
@@ -137,9 +152,10 @@ pub fn normalise_with(doc: &Document, options: &Options) -> Disclosure {
                     }
                     None if continuation => {
                         if let Some(prev) = read.last() {
-                            if prev.data.roles.len() == t.n_cols
-                                && prev.info.kind != TableKind::PerformanceTargets
-                            {
+                            if prev.info.kind == TableKind::PerformanceTargets {
+                                // The rest of a form broken by a page break.
+                                performance_targets.extend(target_reader.read(&dense));
+                            } else if prev.data.roles.len() == t.n_cols {
                                 let data = continue_grid(prev, &dense);
                                 let mut info = prev.info.clone();
                                 info.table_no = table_no;
@@ -156,6 +172,7 @@ pub fn normalise_with(doc: &Document, options: &Options) -> Disclosure {
         }
     }
 
+    performance_targets.extend(target_reader.flush());
     let mut meta = meta::read_meta(&lines);
     meta.department_id = meta
         .department
@@ -178,6 +195,8 @@ pub fn normalise_with(doc: &Document, options: &Options) -> Disclosure {
         line_items.extend(items_of(rt, doc_table(doc, rt.info.table_no)));
     }
     let mut checks = checks::run(&read);
+    let paragraphs = prose::unwrap(&paragraphs);
+    meta.staffing = meta::staffing(&paragraphs);
     let facts = narrative::read_facts(&paragraphs);
     checks.extend(narrative::check_facts(&facts, &read));
     let narrative_facts: Vec<_> = facts.iter().map(narrative::Fact::record).collect();

@@ -201,7 +201,7 @@ pub fn read_meta(lines: &[String]) -> DocMeta {
 
     let region = department.as_deref().and_then(|d| region_of(d).0);
     DocMeta {
-        staffing: staffing(lines),
+        staffing: Default::default(),
         department_id: None,
         department,
         region,

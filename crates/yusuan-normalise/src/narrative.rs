@@ -136,8 +136,6 @@ fn number(s: &str) -> Option<Printed> {
 
 /// Read the narrative's facts from the document's paragraph lines.
 pub fn read_facts(lines: &[String]) -> Vec<Fact> {
-    static TOP: OnceLock<Regex> = OnceLock::new();
-    let top = TOP.get_or_init(|| Regex::new(r"^[一二三四五六七八九十]+、").expect("valid regex"));
     let start = lines
         .iter()
         .position(|l| l.contains("情况说明") || l.contains("编制说明"));
@@ -153,15 +151,26 @@ pub fn read_facts(lines: &[String]) -> Vec<Fact> {
         if t.contains("……") || t.contains("....") {
             continue; // a table of contents
         }
-        let n = t.chars().count();
-        if top.is_match(t) && n < 60 || t.ends_with("说明") && n < 40 {
+        if crate::prose::is_heading(t) {
             section = section_kind(t);
             heading = t.to_string();
             lead = None;
             continue;
         }
         for sentence in t.split(['。', '；', ';']).filter(|s| !s.trim().is_empty()) {
-            for fact in sentence_facts(sentence, section, &heading) {
+            let (found, orphans) = sentence_facts(sentence, section, &heading);
+            for orphan in orphans {
+                let earlier = facts
+                    .iter_mut()
+                    .rev()
+                    .take_while(|f| f.heading == heading)
+                    .find(|f| f.change.is_none() && same_subject(&f.subject, &orphan.subject));
+                if let Some(f) = earlier {
+                    f.change = Some(orphan.change);
+                    f.change_pct = orphan.pct;
+                }
+            }
+            for fact in found {
                 let is_total = fact.amount.is_some() && fact.share.is_none();
                 facts.push(Fact { lead, ..fact });
                 if lead.is_none() && is_total {
@@ -174,7 +183,17 @@ pub fn read_facts(lines: &[String]) -> Vec<Fact> {
 }
 
 /// The facts of one sentence: each amount not preceded by 增加/减少 opens one.
-fn sentence_facts(sentence: &str, section: Section, heading: &str) -> Vec<Fact> {
+/// A year-on-year change stated without an amount of its own (`“三公”经费比上年减少0.31万元，
+/// 下降5.84%`): it belongs to the figure stated earlier for the same subject.
+#[derive(Debug, Clone)]
+struct ChangeOnly {
+    subject: String,
+    change: (Printed, Unit),
+    pct: Option<Printed>,
+}
+
+/// The facts of one sentence, and the changes it states for figures given earlier.
+fn sentence_facts(sentence: &str, section: Section, heading: &str) -> (Vec<Fact>, Vec<ChangeOnly>) {
     static SHARE: OnceLock<Regex> = OnceLock::new();
     static PCT: OnceLock<Regex> = OnceLock::new();
     let share_re = SHARE.get_or_init(|| {
@@ -199,6 +218,72 @@ fn sentence_facts(sentence: &str, section: Section, heading: &str) -> Vec<Fact> 
             .iter()
             .any(|w| before.trim_end().ends_with(w))
     };
+    let signed = |n: &regex::Captures| -> Option<(Printed, Unit)> {
+        let start = n.get(0).expect("match").start();
+        let before = sentence[..start].trim_end();
+        let sign = if before.ends_with("减少") || before.ends_with("下降") {
+            -1
+        } else {
+            1
+        };
+        number(&n[1]).map(|p| {
+            (
+                Printed {
+                    value: if sign < 0 && !p.value.is_zero() {
+                        -p.value
+                    } else {
+                        p.value
+                    },
+                },
+                Unit::from_name(&n[2]).expect("unit"),
+            )
+        })
+    };
+    let signed_pct = |c: regex::Captures| {
+        let sign = if matches!(&c[1], "下降" | "减少") {
+            -1
+        } else {
+            1
+        };
+        number(&c[2]).map(|p| Printed {
+            value: if sign < 0 && !p.value.is_zero() {
+                -p.value
+            } else {
+                p.value
+            },
+        })
+    };
+    // Changes before the first figure of the sentence belong to a figure stated earlier.
+    let first_anchor = matches
+        .iter()
+        .map(|m| m.get(0).expect("match").start())
+        .find(|&st| !is_change(st))
+        .unwrap_or(sentence.len());
+    let mut orphans = Vec::new();
+    for n in matches
+        .iter()
+        .filter(|n| n.get(0).expect("match").start() < first_anchor)
+    {
+        let whole = n.get(0).expect("match");
+        let before = sentence[..whole.start()].trim_end();
+        let before = before.rsplit_once('比').map(|(a, _)| a).unwrap_or(before);
+        let before =
+            before.trim_end_matches(['增', '加', '减', '少', '长', '下', '降', '上', '升']);
+        let Some(change) = signed(n) else { continue };
+        let rest_end = matches
+            .iter()
+            .map(|m| m.get(0).expect("match").start())
+            .find(|&st| st > whole.start())
+            .unwrap_or(sentence.len());
+        let pct = pct_re
+            .captures(&sentence[whole.end()..rest_end.max(whole.end())])
+            .and_then(signed_pct);
+        orphans.push(ChangeOnly {
+            subject: subject_of(before),
+            change,
+            pct,
+        });
+    }
     let mut out: Vec<Fact> = Vec::new();
     let mut prev_end = 0;
     for (i, m) in matches.iter().enumerate() {
@@ -229,34 +314,8 @@ fn sentence_facts(sentence: &str, section: Section, heading: &str) -> Vec<Fact> 
             .iter()
             .take_while(|n| n.get(0).expect("match").start() < tail_end)
             .find(|n| is_change(n.get(0).expect("match").start()))
-            .and_then(|n| {
-                let start = n.get(0).expect("match").start();
-                let sign = if sentence[..start].ends_with("减少")
-                    || sentence[..start].trim_end().ends_with("下降")
-                {
-                    -1
-                } else {
-                    1
-                };
-                number(&n[1]).map(|p| {
-                    (
-                        Printed {
-                            value: p.value * Decimal::from(sign),
-                        },
-                        Unit::from_name(&n[2]).expect("unit"),
-                    )
-                })
-            });
-        let change_pct = pct_re.captures(tail).and_then(|c| {
-            let sign = if matches!(&c[1], "下降" | "减少") {
-                -1
-            } else {
-                1
-            };
-            number(&c[2]).map(|p| Printed {
-                value: p.value * Decimal::from(sign),
-            })
-        });
+            .and_then(signed);
+        let change_pct = pct_re.captures(tail).and_then(signed_pct);
         out.push(Fact {
             section,
             heading: heading.to_string(),
@@ -269,36 +328,66 @@ fn sentence_facts(sentence: &str, section: Section, heading: &str) -> Vec<Fact> 
             lead: None,
         });
     }
-    out
+    (out, orphans)
+}
+
+/// Subjects that name the same figure (`一般公共预算“三公”经费数` and `一般公共预算“三公”经费`).
+fn same_subject(a: &str, b: &str) -> bool {
+    let core = |s: &str| -> String {
+        let s: String = s
+            .chars()
+            .filter(|c| !matches!(c, '“' | '”' | '"'))
+            .collect();
+        let s = s.strip_prefix("一般公共预算").unwrap_or(&s).to_string();
+        s.trim_end_matches("预算数")
+            .trim_end_matches('数')
+            .trim_end_matches("预算")
+            .to_string()
+    };
+    let (a, b) = (core(a), core(b));
+    !a.is_empty() && !b.is_empty() && (a == b || a.ends_with(&b) || b.ends_with(&a))
 }
 
 /// The subject before an amount: the text since the last delimiter, without numbering, the
 /// department-and-year prefix or connecting words.
 fn subject_of(head: &str) -> String {
+    let head =
+        head.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '为' | '：' | ':' | '是'));
     let piece = head
-        .rsplit(['，', ',', '、', '：', ':'])
+        .rsplit(['，', ',', '、', '：', ':', '。', '；'])
         .next()
         .unwrap_or(head);
     let piece = piece.rsplit("其中").next().unwrap_or(piece);
     let mut s = strip_ordinal(piece);
     static YEAR: OnceLock<Regex> = OnceLock::new();
+    static DEPT: OnceLock<Regex> = OnceLock::new();
     let year = YEAR.get_or_init(|| Regex::new(r"20[0-9]{2}\s*年度?").expect("valid regex"));
+    // A department named before its figure (`昌吉州政资局收入预算`): a place, then the body.
+    let dept = DEPT.get_or_init(|| {
+        Regex::new(r"^[^，。]{0,8}?[州市县区省][^，。]{0,20}?(?:委员会|办公室|局|委|办|院|中心|馆|厅|所|站|队)").expect("valid regex")
+    });
     if let Some(m) = year.find_iter(&s).last() {
         s = s[m.end()..].to_string();
     }
-    for prefix in ["主要用于", "包括", "其中", "共计", "共"] {
+    if let Some(m) = dept.find(&s) {
+        if m.end() < s.len() {
+            s = s[m.end()..].to_string();
+        }
+    }
+    for prefix in [
+        "本部门（单位）",
+        "本部门",
+        "本单位",
+        "主要用于",
+        "包括",
+        "其中",
+        "涉及",
+    ] {
         if let Some(rest) = s.strip_prefix(prefix) {
             s = rest.to_string();
         }
     }
-    let mut s = squash(&s).replace(['“', '”', '"'], "");
-    for suffix in ["预算数为", "预算为", "数为", "为", "是", "共计", "达"] {
-        if let Some(rest) = s.strip_suffix(suffix) {
-            s = rest.to_string();
-            break;
-        }
-    }
-    s
+    s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// The `X（类）Y（款）Z（项）` path before an amount (`1.“…（项）”1,623.18万元`, `…（项）:预算数为…`).
@@ -628,7 +717,7 @@ mod tests {
     use super::*;
 
     fn facts_of(s: &str, section: Section) -> Vec<Fact> {
-        sentence_facts(s, section, "")
+        sentence_facts(s, section, "").0
     }
 
     #[test]

@@ -15,12 +15,13 @@ use crate::classify::squash;
 use crate::code::clean;
 use crate::read_table::Dense;
 
-/// Column positions of the indicator header.
+/// Column positions of the indicator header, in a grid of `width` columns.
 struct Columns {
     level1: usize,
     level2: usize,
     indicator: usize,
     value: usize,
+    width: usize,
 }
 
 fn header_columns(row: &[String]) -> Option<Columns> {
@@ -30,6 +31,7 @@ fn header_columns(row: &[String]) -> Option<Columns> {
         level2: find(&|t| t.starts_with("二级指标"))?,
         indicator: find(&|t| t.starts_with("三级指标"))?,
         value: find(&|t| t.starts_with("指标值") || t.contains("目标值"))?,
+        width: row.len(),
     })
 }
 
@@ -42,54 +44,116 @@ fn project_name(row: &[String]) -> Option<String> {
         .find(|t| !t.is_empty() && squash(t) != "项目名称")
 }
 
-/// Read every indicator of a performance-target grid.
-pub fn read_targets(d: &Dense, project_from_context: Option<&str>) -> Vec<PerformanceTarget> {
-    let mut out = Vec::new();
-    let mut project = project_from_context.map(String::from).unwrap_or_default();
-    let mut columns: Option<Columns> = None;
-    let (mut level1, mut level2) = (String::new(), String::new());
-    for row in &d.full {
-        if let Some(name) = project_name(row) {
-            project = name;
-            columns = None;
-            continue;
-        }
-        if let Some(c) = header_columns(row) {
-            columns = Some(c);
-            level1.clear();
-            level2.clear();
-            continue;
-        }
-        let Some(c) = &columns else { continue };
-        let cell = |i: usize| row.get(i).map(|t| clean(t)).unwrap_or_default();
-        let (l1, l2, indicator, value) = (
-            cell(c.level1),
-            cell(c.level2),
-            cell(c.indicator),
-            cell(c.value),
-        );
-        if !l1.is_empty() {
-            level1 = l1;
-        }
-        if !l2.is_empty() {
-            level2 = l2;
-        }
-        if indicator.is_empty() && value.is_empty() {
-            continue;
-        }
+/// Reads performance-target forms; kept across grids so that a form broken by a page break
+/// (its rest printed as a grid of its own, with or without the header repeated) reads on.
+#[derive(Default)]
+pub struct TargetReader {
+    project: String,
+    columns: Option<Columns>,
+    level1: String,
+    level2: String,
+    /// The grid's last indicator, when its value cell is empty: the rest of the row may come on
+    /// the next page.
+    pending: Option<PerformanceTarget>,
+}
+
+impl TargetReader {
+    /// The indicator held back at the end of the last grid, if any.
+    pub fn flush(&mut self) -> Option<PerformanceTarget> {
+        self.pending.take()
+    }
+
+    fn target(&self, indicator: String, value: String) -> PerformanceTarget {
         let (operator, number, unit) = split_value(&value);
-        out.push(PerformanceTarget {
-            project: project.clone(),
-            level1: level1.clone(),
-            level2: level2.clone(),
+        PerformanceTarget {
+            project: self.project.clone(),
+            level1: self.level1.clone(),
+            level2: self.level2.clone(),
             indicator,
             operator,
             value: number,
             unit,
             text: value,
-        });
+        }
     }
-    out
+
+    /// Read every indicator of a grid.
+    pub fn read(&mut self, d: &Dense) -> Vec<PerformanceTarget> {
+        let mut out = Vec::new();
+        let mut first_data_row = true;
+        // The rest of a form on the next page may be ruled differently and repeat no header:
+        // its columns are then the four of an indicator row, in order.
+        let width = d.full.first().map_or(0, Vec::len);
+        if let Some(c) = &self.columns {
+            if c.width != width && width >= 4 {
+                self.columns = Some(Columns {
+                    level1: 0,
+                    level2: 1,
+                    indicator: 2,
+                    value: width - 1,
+                    width,
+                });
+            }
+        }
+        for row in &d.full {
+            if let Some(name) = project_name(row) {
+                self.project = name;
+                self.columns = None;
+                continue;
+            }
+            if let Some(c) = header_columns(row) {
+                self.columns = Some(c);
+                self.level1.clear();
+                self.level2.clear();
+                continue;
+            }
+            let Some(c) = &self.columns else { continue };
+            let cell = |i: usize| row.get(i).map(|t| clean(t)).unwrap_or_default();
+            let (l1, l2, indicator, value) = (
+                cell(c.level1),
+                cell(c.level2),
+                cell(c.indicator),
+                cell(c.value),
+            );
+            if !l1.is_empty() {
+                self.level1 = l1;
+            }
+            if !l2.is_empty() {
+                self.level2 = l2;
+            }
+            if indicator.is_empty() && value.is_empty() {
+                continue;
+            }
+            let levels_blank = cell(c.level1).is_empty() && cell(c.level2).is_empty();
+            if let Some(mut held) = self.pending.take() {
+                if first_data_row && levels_blank {
+                    // The rest of a row broken by the page: join it.
+                    let whole = self.target(format!("{}{indicator}", held.indicator), value);
+                    held = PerformanceTarget {
+                        project: held.project,
+                        level1: held.level1,
+                        level2: held.level2,
+                        ..whole
+                    };
+                    out.push(held);
+                    first_data_row = false;
+                    continue;
+                }
+                out.push(held);
+            }
+            first_data_row = false;
+            out.push(self.target(indicator, value));
+        }
+        if out.last().is_some_and(|t| t.text.is_empty()) {
+            self.pending = out.pop();
+        }
+        out
+    }
+}
+
+/// Read every indicator of one self-contained performance-target grid.
+pub fn read_targets(d: &Dense) -> Vec<PerformanceTarget> {
+    TargetReader::default().read(d)
 }
 
 /// Split a value cell into comparator, number and unit; text without a number stays whole.
@@ -164,7 +228,7 @@ mod tests {
             vec!["满意度指标", "满意度指标", "群众满意度", ">=90%"],
         ];
         let t = yusuan_model::Table::from_rows(&rows);
-        let got = read_targets(&Dense::new(&t), None);
+        let got = read_targets(&Dense::new(&t));
         assert_eq!(got.len(), 3);
         assert_eq!(
             (

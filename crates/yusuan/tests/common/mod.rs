@@ -54,6 +54,84 @@ pub struct Truth {
     pub failing_checks: Vec<TruthCheck>,
     #[serde(default)]
     pub staffing: Option<TruthStaffing>,
+    #[serde(default)]
+    pub facts: Vec<TruthFact>,
+    #[serde(default)]
+    pub targets: Vec<TruthTarget>,
+}
+
+/// A figure the narrative states.
+#[derive(Debug, Deserialize)]
+pub struct TruthFact {
+    pub subject: String,
+    pub amount_yuan: Option<String>,
+    pub share_pct: Option<String>,
+    pub change_yuan: Option<String>,
+    pub change_pct: Option<String>,
+}
+
+impl TruthFact {
+    pub fn key(&self) -> String {
+        let o = |v: &Option<String>| v.clone().unwrap_or_default();
+        format!(
+            "{}|{}|{}|{}|{}",
+            self.subject,
+            o(&self.amount_yuan),
+            o(&self.share_pct),
+            o(&self.change_yuan),
+            o(&self.change_pct)
+        )
+    }
+}
+
+/// The comparison key of an extracted narrative fact.
+pub fn fact_key(f: &yusuan_model::NarrativeFact) -> String {
+    let o = |v: Option<rust_decimal::Decimal>| v.map(|d| d.to_string()).unwrap_or_default();
+    format!(
+        "{}|{}|{}|{}|{}",
+        f.subject,
+        o(f.amount_yuan),
+        o(f.share_pct),
+        o(f.change_yuan),
+        o(f.change_pct)
+    )
+}
+
+/// An indicator of a performance-target form.
+#[derive(Debug, Deserialize, PartialEq, Eq)]
+pub struct TruthTarget {
+    pub project: String,
+    pub level1: String,
+    pub level2: String,
+    pub indicator: String,
+    pub operator: String,
+    pub value: String,
+    pub unit: String,
+    pub text: String,
+}
+
+impl TruthTarget {
+    pub fn matches(&self, t: &yusuan_model::PerformanceTarget) -> bool {
+        (
+            &self.project,
+            &self.level1,
+            &self.level2,
+            &self.indicator,
+            &self.operator,
+            &self.value,
+            &self.unit,
+            &self.text,
+        ) == (
+            &t.project,
+            &t.level1,
+            &t.level2,
+            &t.indicator,
+            &t.operator,
+            &t.value,
+            &t.unit,
+            &t.text,
+        )
+    }
 }
 
 /// Staffing as the truth states it.
