@@ -199,7 +199,11 @@ pub fn read_meta(lines: &[String]) -> DocMeta {
         Some(Scope::Department)
     };
 
-    let region = department.as_deref().and_then(|d| region_of(d).0);
+    // From the department's name; failing that, from the title (`上海市普陀区2025年区级部门预算`).
+    let region = department
+        .as_deref()
+        .and_then(|d| region_of(d).0)
+        .or_else(|| title.and_then(|t| region_of(&squash(t)).0));
     DocMeta {
         staffing: Default::default(),
         department_id: None,
@@ -248,5 +252,14 @@ mod tests {
         assert_eq!(m.fiscal_year, Some(2022));
         assert_eq!(m.doc_kind, Some(DocKind::Budget));
         assert_eq!(m.scope, Some(Scope::Department));
+    }
+
+    #[test]
+    fn region_from_the_title_when_the_name_has_none() {
+        let lines: Vec<String> = ["上海市普陀区2025年区级部门预算", "编制部门：区财政局  单位：元"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(read_meta(&lines).region.as_deref(), Some("上海市普陀区"));
     }
 }
