@@ -6,7 +6,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use common::{item_key, Truth};
+use common::{fact_key, item_key, Truth};
 use yusuan::process_bytes;
 use yusuan_model::{CheckStatus, FileStatus};
 
@@ -25,15 +25,19 @@ fn corpus() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
 }
 
-fn truths(format: &str) -> Vec<(PathBuf, Truth)> {
+/// Every truth file, with the document it describes in `folder` (`docx`, `pdf`, `pdf-direct`).
+fn cases(folder: &str) -> Vec<(PathBuf, Truth)> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(corpus().join("truth")).expect("corpus/truth exists") {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "json") {
             let truth: Truth = serde_json::from_str(&std::fs::read_to_string(&path).unwrap())
                 .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            if truth.file.ends_with(format) {
-                out.push((path, truth));
+            let ext = if folder == "docx" { "docx" } else { "pdf" };
+            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+            let file = corpus().join(folder).join(format!("{stem}.{ext}"));
+            if file.exists() {
+                out.push((file, truth));
             }
         }
     }
@@ -41,22 +45,28 @@ fn truths(format: &str) -> Vec<(PathBuf, Truth)> {
     out
 }
 
-fn compare_format(format: &str) {
-    let truths = truths(format);
+fn compare_folder(folder: &str, minimum: usize) {
+    let cases = cases(folder);
     assert!(
-        truths.len() >= 40,
-        "expected at least 40 corpus {format} documents, found {}",
-        truths.len()
+        cases.len() >= minimum,
+        "expected at least {minimum} documents in corpus/{folder}, found {}",
+        cases.len()
     );
     let mut problems: Vec<String> = Vec::new();
     // Department slug (the file name without its year) → ids given to it.
     let mut ids: BTreeMap<String, std::collections::BTreeSet<String>> = BTreeMap::new();
     let mut found_total = 0usize;
     let mut truth_total = 0usize;
-    for (_, truth) in &truths {
-        let bytes = std::fs::read(corpus().join(&truth.file)).unwrap();
-        let outcome = process_bytes(&bytes, &truth.file, format);
-        let name = &truth.file;
+    let (mut facts_found, mut facts_total, mut targets_total) = (0usize, 0usize, 0usize);
+    for (file, truth) in &cases {
+        let name = file
+            .strip_prefix(corpus())
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let bytes = std::fs::read(file).unwrap();
+        let ext = file.extension().unwrap().to_string_lossy().into_owned();
+        let outcome = process_bytes(&bytes, &name, &ext);
         if outcome.status != FileStatus::Ok {
             problems.push(format!(
                 "{name}: status {:?}: {:?}",
@@ -108,7 +118,8 @@ fn compare_format(format: &str) {
             ));
         }
         let m = &d.meta;
-        let slug = name.trim_start_matches("docx/").trim_start_matches("seed-");
+        let stem = file.file_stem().unwrap().to_string_lossy().into_owned();
+        let slug = stem.trim_start_matches("seed-");
         let slug = slug.rsplit_once('-').map_or(slug, |(s, _)| s).to_string();
         ids.entry(slug)
             .or_default()
@@ -150,6 +161,46 @@ fn compare_format(format: &str) {
                 problems.push(format!("{name}: staffing {got:?}, truth {want:?}"));
             }
         }
+        let mut want_facts: BTreeMap<String, usize> = BTreeMap::new();
+        for f in &truth.facts {
+            *want_facts.entry(f.key()).or_default() += 1;
+        }
+        let mut got_facts: BTreeMap<String, usize> = BTreeMap::new();
+        for f in &d.narrative_facts {
+            *got_facts.entry(fact_key(f)).or_default() += 1;
+        }
+        facts_total += truth.facts.len();
+        for (k, n) in &want_facts {
+            let g = got_facts.get(k).copied().unwrap_or(0);
+            facts_found += g.min(*n);
+            if g < *n {
+                problems.push(format!("{name}: narrative fact missing {k}"));
+            }
+        }
+        for (k, n) in &got_facts {
+            if want_facts.get(k).copied().unwrap_or(0) < *n {
+                problems.push(format!("{name}: narrative fact extra {k}"));
+            }
+        }
+        targets_total += truth.targets.len();
+        let targets_agree = truth.targets.len() == d.performance_targets.len()
+            && truth
+                .targets
+                .iter()
+                .zip(&d.performance_targets)
+                .all(|(w, g)| w.matches(g));
+        if !targets_agree {
+            problems.push(format!(
+                "{name}: {} performance targets read, truth {} (first difference at {:?})",
+                d.performance_targets.len(),
+                truth.targets.len(),
+                truth
+                    .targets
+                    .iter()
+                    .zip(&d.performance_targets)
+                    .position(|(w, g)| !w.matches(g))
+            ));
+        }
         let mut missing = d.tables_missing.clone();
         missing.sort();
         let mut want_missing = truth.tables_missing.clone();
@@ -167,9 +218,9 @@ fn compare_format(format: &str) {
     }
     assert!(
         problems.is_empty(),
-        "{} problems over {} documents ({found_total}/{truth_total} truth items found):\n{}",
+        "{} problems over {} documents ({found_total}/{truth_total} truth items, {facts_found}/{facts_total} narrative facts found; {targets_total} targets):\n{}",
         problems.len(),
-        truths.len(),
+        cases.len(),
         problems
             .iter()
             .take(80)
@@ -181,5 +232,18 @@ fn compare_format(format: &str) {
 
 #[test]
 fn every_docx_matches_its_truth() {
-    compare_format("docx");
+    compare_folder("docx", 40);
+}
+
+/// The same documents converted to PDF by LibreOffice (simple TrueType subsets, ToUnicode).
+#[test]
+fn every_libreoffice_pdf_matches_its_truth() {
+    compare_folder("pdf", 40);
+}
+
+/// The same documents written directly by a PDF library with the non-embedded STSong-Light font
+/// and the predefined UniGB-UCS2-H CMap.
+#[test]
+fn every_direct_pdf_matches_its_truth() {
+    compare_folder("pdf-direct", 12);
 }
