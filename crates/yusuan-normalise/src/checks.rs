@@ -180,7 +180,15 @@ fn names(rt: &ReadTable, out: &mut Vec<Check>) {
 }
 
 /// Per code, per measure: the figure (a project table sums its projects under one code).
-pub(crate) fn by_code(rt: &ReadTable) -> BTreeMap<String, BTreeMap<String, Fig>> {
+/// Per code, per measure: the figure.
+pub(crate) type CodeFigures = BTreeMap<String, BTreeMap<String, Fig>>;
+
+/// Per code, per measure: the figure (a project table sums its projects under one code).
+pub(crate) fn by_code(rt: &ReadTable) -> &CodeFigures {
+    rt.figures.get_or_init(|| code_figures(rt))
+}
+
+fn code_figures(rt: &ReadTable) -> CodeFigures {
     let mut map: BTreeMap<String, BTreeMap<String, Vec<Fig>>> = BTreeMap::new();
     let mut has_plain: BTreeSet<String> = BTreeSet::new();
     for row in &rt.data.rows {
@@ -218,7 +226,7 @@ pub(crate) fn by_code(rt: &ReadTable) -> BTreeMap<String, BTreeMap<String, Fig>>
 fn rollups(rt: &ReadTable, out: &mut Vec<Check>) {
     let codes = by_code(rt);
     let id = rt.info.id();
-    for (parent, pvals) in &codes {
+    for (parent, pvals) in codes {
         if parent.len() >= 7 {
             continue;
         }

@@ -44,6 +44,19 @@ pub struct ReadTable {
     pub data: TableData,
     /// Its unit.
     pub unit: Unit,
+    /// Per code, per measure, the figure the checks compare (computed once, on first use).
+    pub(crate) figures: std::sync::OnceLock<checks::CodeFigures>,
+}
+
+impl ReadTable {
+    fn new(info: TableInfo, data: TableData, unit: Unit) -> ReadTable {
+        ReadTable {
+            info,
+            data,
+            unit,
+            figures: std::sync::OnceLock::new(),
+        }
+    }
 }
 
 /// How to normalise: what the caller may configure.
@@ -162,7 +175,7 @@ pub fn normalise_with(doc: &Document, options: &Options) -> Disclosure {
                                 info.page = t.page;
                                 info.empty = !data.any_amount;
                                 let unit = prev.unit.clone();
-                                read.push(ReadTable { info, data, unit });
+                                read.push(ReadTable::new(info, data, unit));
                             }
                         }
                     }
@@ -261,20 +274,12 @@ fn read_grid(
     };
     let data_from = first_data_row(dense, n_title);
     if kind == TableKind::PerformanceTargets {
-        return ReadTable {
-            info: info(false, &unit),
-            data: TableData::without_amounts(),
-            unit,
-        };
+        return ReadTable::new(info(false, &unit), TableData::without_amounts(), unit);
     }
     let paths = header_paths(dense, n_title, data_from, t.n_cols);
     let roles = column_roles(kind, &paths, dense, data_from);
     let data = read_rows(kind, dense, &roles, data_from, &unit);
-    ReadTable {
-        info: info(!data.any_amount, &unit),
-        data,
-        unit,
-    }
+    ReadTable::new(info(!data.any_amount, &unit), data, unit)
 }
 
 /// A grid that continues the previous table (a table broken over a page in Word): same columns,

@@ -16,9 +16,10 @@ use crate::classify::squash;
 const REGIONS_CSV: &str = include_str!("../data/regions.csv");
 
 struct Place {
-    short: String,
     full: String,
     province: String,
+    /// The spellings a name may start with, longest first.
+    forms: Vec<String>,
 }
 
 fn places() -> &'static [Place] {
@@ -29,15 +30,25 @@ fn places() -> &'static [Place] {
             .skip(1)
             .filter_map(|l| {
                 let mut it = l.split(',');
+                let short = it.next()?.trim().to_string();
+                let full = it.next()?.trim().to_string();
+                let province = it.next().unwrap_or("").trim().to_string();
+                let forms = vec![
+                    full.clone(),
+                    format!("{short}州"),
+                    format!("{short}市"),
+                    format!("{short}地区"),
+                    short,
+                ];
                 Some(Place {
-                    short: it.next()?.trim().to_string(),
-                    full: it.next()?.trim().to_string(),
-                    province: it.next().unwrap_or("").trim().to_string(),
+                    full,
+                    province,
+                    forms,
                 })
             })
             .collect();
         // Longest names first, so 黔东南 wins over a shorter prefix.
-        v.sort_by_key(|p| std::cmp::Reverse(p.short.chars().count()));
+        v.sort_by_key(|p| std::cmp::Reverse(p.forms[4].chars().count()));
         v
     })
 }
@@ -45,17 +56,8 @@ fn places() -> &'static [Place] {
 /// Match a place at the start of `s`; returns (place, bytes consumed).
 fn place_at(s: &str) -> Option<(&'static Place, usize)> {
     for p in places() {
-        let forms = [
-            p.full.clone(),
-            format!("{}州", p.short),
-            format!("{}市", p.short),
-            format!("{}地区", p.short),
-            p.short.clone(),
-        ];
-        for f in forms {
-            if s.starts_with(&f) {
-                return Some((p, f.len()));
-            }
+        if let Some(f) = p.forms.iter().find(|f| s.starts_with(f.as_str())) {
+            return Some((p, f.len()));
         }
     }
     None
@@ -256,10 +258,13 @@ mod tests {
 
     #[test]
     fn region_from_the_title_when_the_name_has_none() {
-        let lines: Vec<String> = ["上海市普陀区2025年区级部门预算", "编制部门：区财政局  单位：元"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let lines: Vec<String> = [
+            "上海市普陀区2025年区级部门预算",
+            "编制部门：区财政局  单位：元",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
         assert_eq!(read_meta(&lines).region.as_deref(), Some("上海市普陀区"));
     }
 }
