@@ -33,8 +33,11 @@ pub fn run(
     let files =
         walk::files_under(input).with_context(|| format!("cannot list {}", input.display()))?;
     tracing::info!(files = files.len(), input = %input.display(), "starting run");
+    // Readers of hostile files may recurse deeply before a limit stops them: give each worker
+    // a generous stack.
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs.unwrap_or(0))
+        .stack_size(64 << 20)
         .build()
         .context("cannot start worker threads")?;
     let bar = if progress {

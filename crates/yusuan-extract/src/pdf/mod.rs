@@ -31,6 +31,7 @@ pub mod geom;
 pub mod grid;
 pub mod layout;
 pub mod lexer;
+pub mod nesting;
 pub mod objects;
 pub mod page;
 pub mod repair;
@@ -57,6 +58,13 @@ const MAX_FORM_DEPTH: usize = 32;
 /// Read a PDF.
 pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Document> {
     let _span = tracing::debug_span!("read_pdf", bytes = bytes.len()).entered();
+    let depth = nesting::max_nesting(bytes);
+    if depth > limits.max_depth {
+        return Err(ExtractError::Limit(format!(
+            "arrays or dictionaries nested {depth} levels deep, over the limit of {} (a parser would overflow its stack)",
+            limits.max_depth
+        )));
+    }
     let mut warnings = Vec::new();
     let doc = load(bytes, &mut warnings)?;
     let ctx = Ctx::new(&doc, limits);
