@@ -12,6 +12,8 @@ pub struct Limits {
     pub max_pages: u32,
     /// Deepest nesting of XML elements or PDF objects.
     pub max_depth: usize,
+    /// Longest time a reader spends on one document, in seconds (checked between pages).
+    pub max_seconds: u64,
 }
 
 impl Default for Limits {
@@ -21,6 +23,7 @@ impl Default for Limits {
             max_document_bytes: 1 << 30,
             max_pages: 2000,
             max_depth: 256,
+            max_seconds: 120,
         }
     }
 }

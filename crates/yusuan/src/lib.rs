@@ -16,7 +16,8 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use yusuan_consolidate::{write_dataset, Summary};
 
-pub use process::{process_bytes, process_bytes_with, process_file};
+pub use process::{process_bytes, process_bytes_with, process_file, Settings};
+pub use yusuan_extract::Limits;
 pub use yusuan_normalise::Options;
 
 /// Read every file under `input` and write the dataset into `out`.
@@ -25,7 +26,7 @@ pub fn run(
     out: &Path,
     jobs: Option<usize>,
     progress: bool,
-    options: &Options,
+    settings: &Settings,
 ) -> Result<Summary> {
     if !input.is_dir() {
         bail!("{} is not a folder", input.display());
@@ -57,7 +58,7 @@ pub fn run(
             .par_iter()
             .map(|path| {
                 let rel = walk::relative(input, path);
-                let outcome = process_file(path, &rel, options);
+                let outcome = process_file(path, &rel, settings);
                 bar.set_message(rel);
                 bar.inc(1);
                 outcome
@@ -72,7 +73,8 @@ pub fn run(
     Ok(summary)
 }
 
-/// Options with the user's alias file (`alias,canonical` rows) added to the built-in aliases.
+/// Normaliser options with the user's alias file (`alias,canonical` rows) added to the
+/// built-in aliases.
 pub fn options_with_aliases(file: Option<&Path>) -> Result<Options> {
     let mut options = Options::default();
     if let Some(file) = file {
@@ -107,6 +109,6 @@ pub fn extract_one(path: &Path) -> Result<String> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let outcome = process_file(path, &name, &Options::default());
+    let outcome = process_file(path, &name, &Settings::default());
     Ok(serde_json::to_string_pretty(&outcome)?)
 }

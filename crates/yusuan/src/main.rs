@@ -15,6 +15,37 @@ struct Cli {
     command: Command,
 }
 
+/// Bounds on reading one file; a file over one of them fails alone, saying which. Unset, each
+/// takes its default from `yusuan::Limits` (256 MiB a part, 2000 pages, nesting 256, 120 s).
+#[derive(clap::Args)]
+struct LimitArgs {
+    /// Largest decompressed part of a file (a zip entry, a PDF stream), in MiB [default: 256].
+    #[arg(long)]
+    max_part_mib: Option<u64>,
+    /// Most pages read from one PDF [default: 2000].
+    #[arg(long)]
+    max_pages: Option<u32>,
+    /// Deepest nesting of XML elements or PDF arrays and dictionaries [default: 256].
+    #[arg(long)]
+    max_depth: Option<usize>,
+    /// Longest time spent reading one file, in seconds [default: 120].
+    #[arg(long)]
+    max_seconds: Option<u64>,
+}
+
+impl LimitArgs {
+    fn limits(&self) -> yusuan::Limits {
+        let d = yusuan::Limits::default();
+        yusuan::Limits {
+            max_part_bytes: self.max_part_mib.map_or(d.max_part_bytes, |m| m << 20),
+            max_pages: self.max_pages.unwrap_or(d.max_pages),
+            max_depth: self.max_depth.unwrap_or(d.max_depth),
+            max_seconds: self.max_seconds.unwrap_or(d.max_seconds),
+            ..d
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Read every file under INPUT_DIR (recursively) and write the dataset into OUT_DIR:
@@ -37,6 +68,8 @@ enum Command {
         /// so that every spelling of a department gets one department_id.
         #[arg(long)]
         aliases: Option<PathBuf>,
+        #[command(flatten)]
+        limits: LimitArgs,
     },
     /// Print one document's extracted structure and everything read from it, as JSON.
     Extract {
@@ -58,10 +91,16 @@ fn main() -> ExitCode {
             jobs,
             quiet,
             aliases,
+            limits,
         } => {
             let progress = !quiet && std::io::stderr().is_terminal();
-            let result = yusuan::options_with_aliases(aliases.as_deref())
-                .and_then(|options| yusuan::run(&input_dir, &out, jobs, progress, &options));
+            let result = yusuan::options_with_aliases(aliases.as_deref()).and_then(|options| {
+                let settings = yusuan::Settings {
+                    limits: limits.limits(),
+                    options,
+                };
+                yusuan::run(&input_dir, &out, jobs, progress, &settings)
+            });
             match result {
                 Ok(summary) => {
                     eprintln!("{}", yusuan::summary_line(&summary, &out));

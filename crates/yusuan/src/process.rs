@@ -9,14 +9,23 @@ use yusuan_extract::{extract, ExtractError, Limits};
 use yusuan_model::{FileOutcome, FileStatus};
 use yusuan_normalise::Options;
 
+/// Everything a run can be configured with: reader limits and normaliser options.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// Bounds on each reader (sizes, pages, nesting, time).
+    pub limits: Limits,
+    /// Normaliser options (department aliases).
+    pub options: Options,
+}
+
 /// Read, extract and normalise one file.
-pub fn process_file(path: &Path, rel: &str, options: &Options) -> FileOutcome {
+pub fn process_file(path: &Path, rel: &str, settings: &Settings) -> FileOutcome {
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     match std::fs::read(path) {
-        Ok(bytes) => process_bytes_with(&bytes, rel, &ext, options),
+        Ok(bytes) => process_bytes_with(&bytes, rel, &ext, settings),
         Err(e) => FileOutcome {
             doc_id: String::new(),
             path: rel.to_string(),
@@ -33,11 +42,11 @@ pub fn process_file(path: &Path, rel: &str, options: &Options) -> FileOutcome {
 /// Extract and normalise a file's bytes with the default options. `ext` is the file's
 /// extension, used only to report the format of files that cannot be read.
 pub fn process_bytes(bytes: &[u8], rel: &str, ext: &str) -> FileOutcome {
-    process_bytes_with(bytes, rel, ext, &Options::default())
+    process_bytes_with(bytes, rel, ext, &Settings::default())
 }
 
 /// Extract and normalise a file's bytes.
-pub fn process_bytes_with(bytes: &[u8], rel: &str, ext: &str, options: &Options) -> FileOutcome {
+pub fn process_bytes_with(bytes: &[u8], rel: &str, ext: &str, settings: &Settings) -> FileOutcome {
     let digest = Sha256::digest(bytes);
     let doc_id: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
     let mut outcome = FileOutcome {
@@ -51,8 +60,7 @@ pub fn process_bytes_with(bytes: &[u8], rel: &str, ext: &str, options: &Options)
         document: None,
     };
     let _span = tracing::info_span!("file", path = rel).entered();
-    let limits = Limits::default();
-    let extracted = catch_unwind(AssertUnwindSafe(|| extract(bytes, &limits)));
+    let extracted = catch_unwind(AssertUnwindSafe(|| extract(bytes, &settings.limits)));
     let document = match extracted {
         Ok(Ok(doc)) => doc,
         Ok(Err(e)) => {
@@ -73,7 +81,7 @@ pub fn process_bytes_with(bytes: &[u8], rel: &str, ext: &str, options: &Options)
     outcome.format = document.format.as_str().to_string();
     outcome.pages = document.pages;
     let normalised = catch_unwind(AssertUnwindSafe(|| {
-        yusuan_normalise::normalise_with(&document, options)
+        yusuan_normalise::normalise_with(&document, &settings.options)
     }));
     match normalised {
         Ok(d) => {

@@ -85,7 +85,16 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Document> {
     let mut shown = 0usize;
     let mut failed = 0usize;
     let mut scanned_pages = Vec::new();
+    let started = std::time::Instant::now();
     for (i, &id) in page_ids.iter().take(take).enumerate() {
+        if started.elapsed().as_secs() >= limits.max_seconds {
+            return Err(ExtractError::Limit(format!(
+                "reading took longer than {} s (stopped at page {} of {})",
+                limits.max_seconds,
+                i + 1,
+                page_ids.len()
+            )));
+        }
         let page_no = (i + 1) as u32;
         let res = catch_unwind(AssertUnwindSafe(|| {
             read_page(&ctx, &mut fonts, id, page_no, depth)
