@@ -178,7 +178,11 @@ fn load(bytes: &[u8], warnings: &mut Vec<String>) -> Result<lopdf::Document> {
                     ));
                     doc
                 }
-                _ => return Err(ExtractError::Malformed(message)),
+                _ => {
+                    return Err(ExtractError::Malformed(format!(
+                        "damaged or truncated PDF: its cross-reference table cannot be read ({message}) and no page could be recovered by scanning the file"
+                    )))
+                }
             }
         }
         Err(_) => {
