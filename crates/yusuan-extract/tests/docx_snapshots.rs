@@ -2,45 +2,21 @@
 //! 三公 table), amounts broken by a line break (the seed's project table), and a disclosure
 //! table nested inside another table's cell. Review changes with `cargo insta review`.
 
-use yusuan_extract::{extract, Limits};
-use yusuan_model::{Block, Document, Table};
+mod common;
 
-fn read(name: &str) -> Document {
-    let path = format!("{}/../../corpus/docx/{name}", env!("CARGO_MANIFEST_DIR"));
-    extract(&std::fs::read(&path).unwrap(), &Limits::default()).unwrap()
-}
-
-/// The grid as rows of `text@row,col+rowspan x colspan`, compact enough to review.
-fn grid(t: &Table) -> Vec<String> {
-    let mut rows = vec![String::new(); t.n_rows];
-    for c in &t.cells {
-        let span = if c.row_span > 1 || c.col_span > 1 {
-            format!(" [{}x{}]", c.row_span, c.col_span)
-        } else {
-            String::new()
-        };
-        rows[c.row].push_str(&format!("{:?}@{}{span} | ", c.text, c.col));
-    }
-    rows
-}
-
-fn table_containing(doc: &Document, needle: &str) -> Table {
-    doc.tables()
-        .find(|t| t.cells.iter().any(|c| c.text.contains(needle)))
-        .cloned()
-        .unwrap()
-}
+use common::{grid, read, table_containing};
+use yusuan_model::Block;
 
 #[test]
 fn seed_three_public_header_tree() {
-    let doc = read("seed-changji-zhengziju-2022.docx");
+    let doc = read("docx/seed-changji-zhengziju-2022.docx");
     let t = table_containing(&doc, "公务用车购置及运行费");
     insta::assert_json_snapshot!(grid(&t));
 }
 
 #[test]
 fn seed_project_table_with_broken_numbers() {
-    let doc = read("seed-changji-zhengziju-2022.docx");
+    let doc = read("docx/seed-changji-zhengziju-2022.docx");
     let t = table_containing(&doc, "12345云呼叫中心平台技术服务运维费");
     assert!(
         t.cells.iter().any(|c| c.text == "\n16"),
@@ -51,7 +27,7 @@ fn seed_project_table_with_broken_numbers() {
 
 #[test]
 fn nested_table_is_its_own_block() {
-    let doc = read("changji-jiaoyuju-2024.docx");
+    let doc = read("docx/changji-jiaoyuju-2024.docx");
     let tables = doc
         .blocks
         .iter()
@@ -64,7 +40,7 @@ fn nested_table_is_its_own_block() {
 
 #[test]
 fn seed_reads_in_body_order() {
-    let doc = read("seed-changji-zhengziju-2022.docx");
+    let doc = read("docx/seed-changji-zhengziju-2022.docx");
     let first = doc.blocks.iter().find_map(|b| match b {
         Block::Paragraph(p) => Some(p.text.clone()),
         Block::Table(_) => None,

@@ -4,35 +4,9 @@
 //! names wrapped inside their cells (the seed's project table, LibreOffice). Review changes with
 //! `cargo insta review`.
 
-use yusuan_extract::{extract, Limits};
-use yusuan_model::{Document, Table};
+mod common;
 
-fn read(path: &str) -> Document {
-    let path = format!("{}/../../corpus/{path}", env!("CARGO_MANIFEST_DIR"));
-    extract(&std::fs::read(&path).unwrap(), &Limits::default()).unwrap()
-}
-
-/// The grid as rows of `text@col [rowspan x colspan] p<page>`.
-fn grid(t: &Table) -> Vec<String> {
-    let mut rows = vec![String::new(); t.n_rows];
-    for c in &t.cells {
-        let span = if c.row_span > 1 || c.col_span > 1 {
-            format!(" [{}x{}]", c.row_span, c.col_span)
-        } else {
-            String::new()
-        };
-        let page = c.page.map(|p| format!(" p{p}")).unwrap_or_default();
-        rows[c.row].push_str(&format!("{:?}@{}{span}{page} | ", c.text, c.col));
-    }
-    rows
-}
-
-fn table_containing(doc: &Document, needle: &str) -> Table {
-    doc.tables()
-        .find(|t| t.cells.iter().any(|c| c.text.contains(needle)))
-        .cloned()
-        .unwrap()
-}
+use common::{grid, read, table_containing};
 
 #[test]
 fn three_public_header_tree() {
