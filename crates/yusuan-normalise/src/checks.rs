@@ -161,6 +161,16 @@ fn names(rt: &ReadTable, out: &mut Vec<Check>) {
                     ),
                     None => format!("code {} is {canonical}, but is printed as {}", row.code, row.name_published),
                 };
+                if canonical.is_empty() {
+                    push(
+                        "unknown_code",
+                        String::new(),
+                        format!(
+                            "code {} ({}) is not in the canonical code tables",
+                            row.code, row.name_published
+                        ),
+                    );
+                }
                 push("name_mismatch", canonical, detail);
             }
         }

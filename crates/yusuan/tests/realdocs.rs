@@ -242,3 +242,30 @@ fn real_narrative_errors_are_flagged() {
         );
     }
 }
+
+/// A code outside the classification (the 福利院's renumbered `30210` 车辆运行费) is named by an
+/// `unknown_code` finding as well as a `name_mismatch`.
+#[test]
+fn codes_outside_the_classification_are_named() {
+    let Some(dir) = realdocs() else { return };
+    let file = "1769321433314-826553525.pdf";
+    let outcome = process_bytes(&std::fs::read(dir.join(file)).unwrap(), file, "pdf");
+    let d = outcome.disclosure.unwrap();
+    let named = |check: &str| {
+        d.checks
+            .iter()
+            .any(|c| c.check == check && c.code == "30210" && c.status == CheckStatus::Fail)
+    };
+    assert!(named("unknown_code") && named("name_mismatch"));
+    let unknown: Vec<&str> = d
+        .checks
+        .iter()
+        .filter(|c| c.check == "unknown_code")
+        .map(|c| c.code.as_str())
+        .collect();
+    assert_eq!(
+        unknown,
+        ["30210"],
+        "every other printed code has a canonical name"
+    );
+}
