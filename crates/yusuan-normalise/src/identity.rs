@@ -53,6 +53,13 @@ impl Aliases {
         Ok(added)
     }
 
+    /// A stable description of the table's content, for cache keys.
+    pub fn fingerprint(&self) -> String {
+        let mut pairs: Vec<String> = self.map.iter().map(|(a, c)| format!("{a}={c}")).collect();
+        pairs.sort();
+        pairs.join(";")
+    }
+
     /// The canonical name for a published one.
     pub fn canonical(&self, name: &str) -> String {
         let key = squash(name);

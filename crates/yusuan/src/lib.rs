@@ -6,7 +6,9 @@
 //! panics outward: a reader that panics on a hostile file yields a `failed` outcome naming the
 //! file. [`run`] processes a folder in parallel with rayon and writes the dataset.
 
+pub mod cache;
 pub mod process;
+pub mod shard;
 mod walk;
 
 use std::path::Path;
@@ -17,31 +19,49 @@ use rayon::prelude::*;
 use yusuan_consolidate::{write_dataset, Summary};
 
 pub use process::{process_bytes, process_bytes_with, process_file, Settings};
+pub use shard::{merge, Shard};
 pub use yusuan_extract::Limits;
 pub use yusuan_normalise::Options;
 
-/// Read every file under `input` and write the dataset into `out`.
-pub fn run(
-    input: &Path,
-    out: &Path,
-    jobs: Option<usize>,
-    progress: bool,
-    settings: &Settings,
-) -> Result<Summary> {
+/// How a run goes about its work (as opposed to what it reads: [`Settings`]).
+#[derive(Debug, Clone, Default)]
+pub struct RunOptions {
+    /// Worker threads (`None`: one per core).
+    pub jobs: Option<usize>,
+    /// Show a progress bar.
+    pub progress: bool,
+    /// Process only this shard of the files.
+    pub shard: Option<Shard>,
+    /// Keep and use the outcome cache in the output folder.
+    pub cache: bool,
+}
+
+/// Read every file under `input` (or this shard's part of them) and write the dataset into
+/// `out`.
+pub fn run(input: &Path, out: &Path, run: &RunOptions, settings: &Settings) -> Result<Summary> {
     if !input.is_dir() {
         bail!("{} is not a folder", input.display());
     }
     let files =
         walk::files_under(input).with_context(|| format!("cannot list {}", input.display()))?;
     tracing::info!(files = files.len(), input = %input.display(), "starting run");
+    let cache = if run.cache {
+        std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
+        Some(
+            cache::Cache::open(out, settings)
+                .with_context(|| format!("cannot create the cache in {}", out.display()))?,
+        )
+    } else {
+        None
+    };
     // Readers of hostile files may recurse deeply before a limit stops them: give each worker
     // a generous stack.
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs.unwrap_or(0))
+        .num_threads(run.jobs.unwrap_or(0))
         .stack_size(64 << 20)
         .build()
         .context("cannot start worker threads")?;
-    let bar = if progress {
+    let bar = if run.progress {
         let b = ProgressBar::new(files.len() as u64);
         b.set_style(
             ProgressStyle::with_template(
@@ -56,9 +76,10 @@ pub fn run(
     let mut outcomes: Vec<_> = pool.install(|| {
         files
             .par_iter()
-            .map(|path| {
+            .filter_map(|path| {
                 let rel = walk::relative(input, path);
-                let outcome = process_file(path, &rel, settings);
+                let outcome =
+                    process::process_in_run(path, &rel, settings, run.shard, cache.as_ref());
                 bar.set_message(rel);
                 bar.inc(1);
                 outcome

@@ -68,8 +68,26 @@ enum Command {
         /// so that every spelling of a department gets one department_id.
         #[arg(long)]
         aliases: Option<PathBuf>,
+        /// Process only the K-th of N shards of the files (by content hash), e.g. `--shard 3/8`;
+        /// combine the shards' outputs with `yusuan merge`.
+        #[arg(long, value_name = "K/N")]
+        shard: Option<yusuan::Shard>,
+        /// Do not keep or use the cache of outcomes in OUT_DIR/.yusuan-cache (by default a
+        /// re-run parses only new or changed files, and a killed run resumes).
+        #[arg(long)]
+        no_cache: bool,
         #[command(flatten)]
         limits: LimitArgs,
+    },
+    /// Combine the outputs of `yusuan run --shard K/N` into one dataset, identical to what a
+    /// single run over all the files writes.
+    Merge {
+        /// The shards' output folders.
+        #[arg(required = true)]
+        shards: Vec<PathBuf>,
+        /// Folder to write the combined dataset into.
+        #[arg(long, short)]
+        out: PathBuf,
     },
     /// Print one document's extracted structure and everything read from it, as JSON.
     Extract {
@@ -91,15 +109,22 @@ fn main() -> ExitCode {
             jobs,
             quiet,
             aliases,
+            shard,
+            no_cache,
             limits,
         } => {
-            let progress = !quiet && std::io::stderr().is_terminal();
+            let run = yusuan::RunOptions {
+                jobs,
+                progress: !quiet && std::io::stderr().is_terminal(),
+                shard,
+                cache: !no_cache,
+            };
             let result = yusuan::options_with_aliases(aliases.as_deref()).and_then(|options| {
                 let settings = yusuan::Settings {
                     limits: limits.limits(),
                     options,
                 };
-                yusuan::run(&input_dir, &out, jobs, progress, &settings)
+                yusuan::run(&input_dir, &out, &run, &settings)
             });
             match result {
                 Ok(summary) => {
@@ -112,6 +137,16 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Merge { shards, out } => match yusuan::merge(&shards, &out) {
+            Ok(summary) => {
+                eprintln!("{}", yusuan::summary_line(&summary, &out));
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("yusuan: {e:#}");
+                ExitCode::from(2)
+            }
+        },
         Command::Extract { file } => match yusuan::extract_one(&file) {
             Ok(json) => {
                 println!("{json}");

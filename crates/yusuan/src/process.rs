@@ -9,6 +9,9 @@ use yusuan_extract::{extract, ExtractError, Limits};
 use yusuan_model::{FileOutcome, FileStatus};
 use yusuan_normalise::Options;
 
+use crate::cache::Cache;
+use crate::shard::Shard;
+
 /// Everything a run can be configured with: reader limits and normaliser options.
 #[derive(Debug, Clone, Default)]
 pub struct Settings {
@@ -20,23 +23,57 @@ pub struct Settings {
 
 /// Read, extract and normalise one file.
 pub fn process_file(path: &Path, rel: &str, settings: &Settings) -> FileOutcome {
+    process_in_run(path, rel, settings, None, None).expect("no shard: every file is taken")
+}
+
+/// One file of a run: read it, skip it when it belongs to another shard, take its outcome from
+/// the cache when its content was read before, else extract and normalise it (and cache that).
+pub fn process_in_run(
+    path: &Path,
+    rel: &str,
+    settings: &Settings,
+    shard: Option<Shard>,
+    cache: Option<&Cache>,
+) -> Option<FileOutcome> {
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    match std::fs::read(path) {
-        Ok(bytes) => process_bytes_with(&bytes, rel, &ext, settings),
-        Err(e) => FileOutcome {
-            doc_id: String::new(),
-            path: rel.to_string(),
-            format: ext,
-            status: FileStatus::Failed,
-            error: Some(format!("{rel}: cannot read file: {e}")),
-            pages: None,
-            disclosure: None,
-            document: None,
-        },
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        // A file that cannot be read has no hash: the first shard lists it.
+        Err(e) => {
+            return shard.is_none_or(|s| s.index == 1).then(|| FileOutcome {
+                doc_id: String::new(),
+                path: rel.to_string(),
+                format: ext,
+                status: FileStatus::Failed,
+                error: Some(format!("{rel}: cannot read file: {e}")),
+                pages: None,
+                disclosure: None,
+                document: None,
+            })
+        }
+    };
+    let hash = content_hash(&bytes);
+    if shard.is_some_and(|s| !s.takes(&hash)) {
+        return None;
     }
+    if let Some(mut hit) = cache.and_then(|c| c.get(&hash)) {
+        // The same content under another name: the record is the same but for the path.
+        if let Some(e) = hit.error.as_mut() {
+            if let Some(rest) = e.strip_prefix(&format!("{}: ", hit.path)) {
+                *e = format!("{rel}: {rest}");
+            }
+        }
+        hit.path = rel.to_string();
+        return Some(hit);
+    }
+    let outcome = process_hashed(&bytes, &hash, rel, &ext, settings);
+    if let Some(c) = cache {
+        c.put(&hash, &outcome);
+    }
+    Some(outcome)
 }
 
 /// Extract and normalise a file's bytes with the default options. `ext` is the file's
@@ -47,10 +84,28 @@ pub fn process_bytes(bytes: &[u8], rel: &str, ext: &str) -> FileOutcome {
 
 /// Extract and normalise a file's bytes.
 pub fn process_bytes_with(bytes: &[u8], rel: &str, ext: &str, settings: &Settings) -> FileOutcome {
-    let digest = Sha256::digest(bytes);
-    let doc_id: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+    process_hashed(bytes, &content_hash(bytes), rel, ext, settings)
+}
+
+/// The SHA-256 of a file's content, in hex: the key of the cache and of sharding; its first 16
+/// digits are the `doc_id`.
+pub fn content_hash(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Extract and normalise a file's bytes whose content hash is already known.
+pub fn process_hashed(
+    bytes: &[u8],
+    hash: &str,
+    rel: &str,
+    ext: &str,
+    settings: &Settings,
+) -> FileOutcome {
     let mut outcome = FileOutcome {
-        doc_id,
+        doc_id: hash[..16.min(hash.len())].to_string(),
         path: rel.to_string(),
         format: ext.to_string(),
         status: FileStatus::Failed,

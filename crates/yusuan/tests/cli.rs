@@ -98,7 +98,8 @@ fn usage_errors_and_unwritable_output_exit_non_zero() {
         .output()
         .unwrap();
     assert_eq!(unwritable.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&unwritable.stderr).contains("cannot write the dataset"));
+    assert!(String::from_utf8_lossy(&unwritable.stderr).contains("cannot create"));
+    assert!(String::from_utf8_lossy(&unwritable.stderr).contains("out-is-a-file"));
 
     let bad_aliases = input.path().join("aliases.csv");
     std::fs::write(&bad_aliases, "alias,canonical\nno comma\n").unwrap();

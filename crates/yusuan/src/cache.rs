@@ -1,0 +1,74 @@
+//! The outcome cache: one JSON file per content hash inside the output folder, so that a re-run
+//! over a grown folder parses only new or changed files, and a run that was killed resumes
+//! where it stopped. Entries are keyed by the file's SHA-256, yusuan's version and build, and the
+//! settings (limits and aliases), and are written atomically (temporary file, then rename) as
+//! soon as a file is done.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+use yusuan_model::FileOutcome;
+
+use crate::process::Settings;
+
+/// A folder of cached outcomes.
+#[derive(Debug, Clone)]
+pub struct Cache {
+    dir: PathBuf,
+}
+
+impl Cache {
+    /// The cache for these settings inside `out` (created if needed).
+    pub fn open(out: &Path, settings: &Settings) -> std::io::Result<Cache> {
+        // The build is part of the key, so that a rebuilt yusuan never serves what an older
+        // build read (the version alone does not change between development builds).
+        let build = std::env::current_exe()
+            .and_then(fs::read)
+            .map(|exe| {
+                Sha256::digest(&exe)
+                    .iter()
+                    .take(8)
+                    .map(|b| format!("{b:02x}"))
+                    .collect::<String>()
+            })
+            .unwrap_or_default();
+        let key = format!(
+            "{}|{build}|{:?}|{}",
+            env!("CARGO_PKG_VERSION"),
+            settings.limits,
+            settings.options.aliases.fingerprint()
+        );
+        let digest: String = Sha256::digest(key.as_bytes())
+            .iter()
+            .take(6)
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let dir = out
+            .join(".yusuan-cache")
+            .join(format!("v{}-{digest}", env!("CARGO_PKG_VERSION")));
+        fs::create_dir_all(&dir)?;
+        Ok(Cache { dir })
+    }
+
+    fn entry(&self, hash: &str) -> PathBuf {
+        self.dir.join(format!("{hash}.json"))
+    }
+
+    /// The outcome stored for this content, if any (an unreadable entry is a miss).
+    pub fn get(&self, hash: &str) -> Option<FileOutcome> {
+        let text = fs::read(self.entry(hash)).ok()?;
+        serde_json::from_slice(&text).ok()
+    }
+
+    /// Store an outcome; failures to store only cost a re-parse next time.
+    pub fn put(&self, hash: &str, outcome: &FileOutcome) {
+        let Ok(json) = serde_json::to_vec(outcome) else {
+            return;
+        };
+        let tmp = self.dir.join(format!(".{hash}.{}.tmp", std::process::id()));
+        if fs::write(&tmp, json).is_ok() && fs::rename(&tmp, self.entry(hash)).is_err() {
+            let _ = fs::remove_file(&tmp);
+        }
+    }
+}
