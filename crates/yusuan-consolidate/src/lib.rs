@@ -10,7 +10,9 @@
 //! | `narrative_facts.csv` | figure stated in the narrative |
 //! | `performance_targets.csv` | indicator of a performance-target table |
 //! | `documents.jsonl` | document, everything nested, with its raw tables |
+//! | `projects.csv` | project the explanation describes |
 //! | `datapackage.json` | Frictionless descriptor with a schema per CSV ([`schema`]) |
+//! | `yusuan.sqlite` | the same tables in SQLite, indexed, with a view of totals per department and year |
 //!
 //! A line of `line_items.csv`, for example:
 //!
@@ -25,6 +27,7 @@
 //! bytes.
 
 pub mod schema;
+mod sqlite;
 mod writer;
 
 pub use writer::{write_dataset, Summary};

@@ -76,6 +76,7 @@ pub fn write_dataset(outcomes: &[FileOutcome], out_dir: &Path) -> Result<Summary
         .collect();
     names.push("documents.jsonl".into());
     names.push("datapackage.json".into());
+    names.push("yusuan.sqlite".into());
     for name in &names {
         let to = out_dir.join(name);
         fs::rename(tmp.join(name), &to).map_err(io_err(&to))?;
@@ -266,6 +267,7 @@ fn write_all(outcomes: &[FileOutcome], dir: &Path) -> Result<Summary> {
     let dp_path = dir.join("datapackage.json");
     let text = serde_json::to_string_pretty(&datapackage()).expect("static JSON");
     fs::write(&dp_path, text + "\n").map_err(io_err(&dp_path))?;
+    crate::sqlite::write_sqlite(dir)?;
     Ok(summary)
 }
 

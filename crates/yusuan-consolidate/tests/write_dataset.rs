@@ -109,3 +109,49 @@ fn an_unwritable_output_is_an_error_not_a_panic() {
     let err = write_dataset(&outcomes(), &file).unwrap_err();
     assert!(err.to_string().contains("not-a-dir"), "{err}");
 }
+
+#[test]
+fn sqlite_holds_the_same_tables_with_indexes_and_totals() {
+    let dir = tempfile::tempdir().unwrap();
+    write_dataset(&outcomes(), dir.path()).unwrap();
+    let db = rusqlite::Connection::open(dir.path().join("yusuan.sqlite")).unwrap();
+    let count = |sql: &str| -> i64 { db.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(count("SELECT COUNT(*) FROM documents"), 2);
+    assert_eq!(count("SELECT COUNT(*) FROM line_items"), 1);
+    let amount: String = db
+        .query_row("SELECT amount_yuan FROM line_items", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(amount, "7140000.00", "amounts stay exact text");
+    let year: Option<i64> = db
+        .query_row("SELECT fiscal_year FROM line_items", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(year, Some(2022));
+    let missing: Option<String> = db
+        .query_row(
+            "SELECT error FROM documents WHERE path = 'a.docx'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(missing, None, "an empty field is NULL, not an empty string");
+    for index in [
+        "line_items_doc_id",
+        "line_items_department_id",
+        "line_items_fiscal_year",
+        "line_items_code",
+    ] {
+        let n = count(&format!(
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = '{index}'"
+        ));
+        assert_eq!(n, 1, "{index}");
+    }
+    let total: String = db
+        .query_row("SELECT amount_yuan FROM department_year_totals", [], |r| {
+            r.get(0)
+        })
+        .unwrap_or_default();
+    assert_eq!(
+        total, "",
+        "the one line item is a 项, not a class: no class totals"
+    );
+}

@@ -70,6 +70,38 @@ fn run_lists_every_file_and_exits_zero() {
     assert!(row("truncated.docx")
         .contains(",failed,truncated.docx: malformed: not a readable zip container"));
     assert!(row("notes.txt").contains(",unsupported,"));
+
+    // The SQLite view totals the function classes of the 支出总表 as the truth file does.
+    let truth: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(corpus_file("../truth/changji-zhengziju-2023.json")).unwrap(),
+    )
+    .unwrap();
+    let expected: rust_decimal::Decimal = truth["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| {
+            i["table"] == "expenditure_summary"
+                && i["measure"] == "total"
+                && i["code"].as_str().unwrap().len() == 3
+        })
+        .map(|i| {
+            i["amount_yuan"]
+                .as_str()
+                .unwrap()
+                .parse::<rust_decimal::Decimal>()
+                .unwrap()
+        })
+        .sum();
+    let db = rusqlite::Connection::open(out.path().join("yusuan.sqlite")).unwrap();
+    let total: String = db
+        .query_row(
+            "SELECT amount_yuan FROM department_year_totals WHERE \"table\" = 'expenditure_summary' AND measure = 'total'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(total, expected.to_string());
     assert!(row("aliases.csv").contains(",unsupported,"));
 }
 
