@@ -1,5 +1,6 @@
 //! Writing the dataset files atomically.
 
+use std::borrow::Borrow;
 use std::fs::{self, File};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -55,7 +56,13 @@ fn csv_writer(dir: &Path, name: &str, columns: &[Column]) -> Result<csv::Writer<
 }
 
 /// Write the whole dataset for these outcomes into `out_dir` (created if needed).
-pub fn write_dataset(outcomes: &[FileOutcome], out_dir: &Path) -> Result<Summary> {
+/// Outcomes are consumed one at a time, so a caller can stream them (from disk) without holding
+/// every document in memory.
+pub fn write_dataset<I>(outcomes: I, out_dir: &Path) -> Result<Summary>
+where
+    I: IntoIterator,
+    I::Item: std::borrow::Borrow<FileOutcome>,
+{
     fs::create_dir_all(out_dir).map_err(io_err(out_dir))?;
     let tmp: PathBuf = out_dir.join(format!(".yusuan-tmp-{}", std::process::id()));
     if tmp.exists() {
@@ -85,7 +92,11 @@ pub fn write_dataset(outcomes: &[FileOutcome], out_dir: &Path) -> Result<Summary
     Ok(summary)
 }
 
-fn write_all(outcomes: &[FileOutcome], dir: &Path) -> Result<Summary> {
+fn write_all<I>(outcomes: I, dir: &Path) -> Result<Summary>
+where
+    I: IntoIterator,
+    I::Item: std::borrow::Borrow<FileOutcome>,
+{
     let mut docs = csv_writer(dir, "documents", schema::DOCUMENTS)?;
     let mut items = csv_writer(dir, "line_items", schema::LINE_ITEMS)?;
     let mut checks = csv_writer(dir, "checks", schema::CHECKS)?;
@@ -96,7 +107,8 @@ fn write_all(outcomes: &[FileOutcome], dir: &Path) -> Result<Summary> {
     let mut jsonl = BufWriter::new(File::create(&jsonl_path).map_err(io_err(&jsonl_path))?);
     let mut summary = Summary::default();
 
-    for o in outcomes {
+    for item in outcomes {
+        let o: &FileOutcome = item.borrow();
         summary.files += 1;
         summary.by_status[match o.status {
             FileStatus::Ok => 0,

@@ -60,7 +60,7 @@ fn outcomes() -> Vec<FileOutcome> {
 #[test]
 fn writes_every_file_with_matching_headers() {
     let dir = tempfile::tempdir().unwrap();
-    let summary = write_dataset(&outcomes(), dir.path()).unwrap();
+    let summary = write_dataset(outcomes(), dir.path()).unwrap();
     assert_eq!(summary.files, 2);
     assert_eq!(summary.line_items, 1);
     assert_eq!(summary.by_status, [1, 0, 0, 0, 1]);
@@ -106,14 +106,14 @@ fn an_unwritable_output_is_an_error_not_a_panic() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("not-a-dir");
     std::fs::write(&file, b"x").unwrap();
-    let err = write_dataset(&outcomes(), &file).unwrap_err();
+    let err = write_dataset(outcomes(), &file).unwrap_err();
     assert!(err.to_string().contains("not-a-dir"), "{err}");
 }
 
 #[test]
 fn sqlite_holds_the_same_tables_with_indexes_and_totals() {
     let dir = tempfile::tempdir().unwrap();
-    write_dataset(&outcomes(), dir.path()).unwrap();
+    write_dataset(outcomes(), dir.path()).unwrap();
     let db = rusqlite::Connection::open(dir.path().join("yusuan.sqlite")).unwrap();
     let count = |sql: &str| -> i64 { db.query_row(sql, [], |r| r.get(0)).unwrap() };
     assert_eq!(count("SELECT COUNT(*) FROM documents"), 2);

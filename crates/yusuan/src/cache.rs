@@ -51,6 +51,14 @@ impl Cache {
         Ok(Cache { dir })
     }
 
+    /// A store in a folder of its own (a run's spool when caching is off).
+    pub fn at(dir: &Path) -> std::io::Result<Cache> {
+        fs::create_dir_all(dir)?;
+        Ok(Cache {
+            dir: dir.to_path_buf(),
+        })
+    }
+
     fn entry(&self, hash: &str) -> PathBuf {
         self.dir.join(format!("{hash}.json"))
     }

@@ -23,6 +23,23 @@ pub use shard::{merge, Shard};
 pub use yusuan_extract::Limits;
 pub use yusuan_normalise::Options;
 
+/// A processed file, as a run keeps it until the dataset is written.
+enum Held {
+    /// The outcome is in the store under the content hash.
+    Stored { path: String, hash: String },
+    /// The file could not be read: its (small) outcome is kept as is.
+    Inline(Box<yusuan_model::FileOutcome>),
+}
+
+impl Held {
+    fn path(&self) -> &str {
+        match self {
+            Held::Stored { path, .. } => path,
+            Held::Inline(o) => &o.path,
+        }
+    }
+}
+
 /// How a run goes about its work (as opposed to what it reads: [`Settings`]).
 #[derive(Debug, Clone, Default)]
 pub struct RunOptions {
@@ -45,17 +62,17 @@ pub fn run(input: &Path, out: &Path, run: &RunOptions, settings: &Settings) -> R
     let files =
         walk::files_under(input).with_context(|| format!("cannot list {}", input.display()))?;
     tracing::info!(files = files.len(), input = %input.display(), "starting run");
-    let cache = if run.cache {
-        std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
-        Some(
-            cache::Cache::open(out, settings)
-                .with_context(|| format!("cannot create the cache in {}", out.display()))?,
-        )
+    // Every outcome goes to disk as soon as it is made (the cache, or a spool removed at the
+    // end), and the dataset is written by reading them back one at a time in path order: the
+    // memory a run needs does not grow with the number of files.
+    std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
+    let spool_dir = out.join(format!(".yusuan-spool-{}", std::process::id()));
+    let store = if run.cache {
+        cache::Cache::open(out, settings)
     } else {
-        None
-    };
-    // Readers of hostile files may recurse deeply before a limit stops them: give each worker
-    // a generous stack.
+        cache::Cache::at(&spool_dir)
+    }
+    .with_context(|| format!("cannot create the outcome store in {}", out.display()))?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(run.jobs.unwrap_or(0))
         .stack_size(64 << 20)
@@ -73,24 +90,50 @@ pub fn run(input: &Path, out: &Path, run: &RunOptions, settings: &Settings) -> R
     } else {
         ProgressBar::hidden()
     };
-    let mut outcomes: Vec<_> = pool.install(|| {
+    let mut held: Vec<Held> = pool.install(|| {
         files
             .par_iter()
             .filter_map(|path| {
                 let rel = walk::relative(input, path);
-                let outcome =
-                    process::process_in_run(path, &rel, settings, run.shard, cache.as_ref());
-                bar.set_message(rel);
+                let (hash, outcome) =
+                    process::process_in_run(path, &rel, settings, run.shard, Some(&store))?;
+                bar.set_message(rel.clone());
                 bar.inc(1);
-                outcome
+                Some(match hash {
+                    Some(hash) => Held::Stored { path: rel, hash },
+                    None => Held::Inline(Box::new(outcome)),
+                })
             })
             .collect()
     });
     bar.finish_and_clear();
-    outcomes.sort_by(|a, b| a.path.cmp(&b.path));
-    process::mark_duplicates(&mut outcomes);
-    let summary = write_dataset(&outcomes, out)
-        .with_context(|| format!("cannot write the dataset into {}", out.display()))?;
+    held.sort_by(|a, b| a.path().cmp(b.path()));
+    let mut duplicates = process::Duplicates::default();
+    let mut lost = Vec::new();
+    let outcomes = held.into_iter().map(|h| {
+        let mut o = match h {
+            Held::Inline(o) => *o,
+            Held::Stored { path, hash } => match store.get(&hash) {
+                Some(o) => process::relocate(o, &path),
+                None => {
+                    lost.push(path.clone());
+                    process::process_file(&input.join(&path), &path, settings)
+                }
+            },
+        };
+        duplicates.mark(&mut o);
+        o
+    });
+    let summary = write_dataset(outcomes, out);
+    let _ = std::fs::remove_dir_all(&spool_dir);
+    let summary =
+        summary.with_context(|| format!("cannot write the dataset into {}", out.display()))?;
+    if !lost.is_empty() {
+        tracing::warn!(
+            files = lost.len(),
+            "outcomes missing from the store were read again"
+        );
+    }
     Ok(summary)
 }
 

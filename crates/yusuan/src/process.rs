@@ -23,18 +23,21 @@ pub struct Settings {
 
 /// Read, extract and normalise one file.
 pub fn process_file(path: &Path, rel: &str, settings: &Settings) -> FileOutcome {
-    process_in_run(path, rel, settings, None, None).expect("no shard: every file is taken")
+    process_in_run(path, rel, settings, None, None)
+        .expect("no shard: every file is taken")
+        .1
 }
 
 /// One file of a run: read it, skip it when it belongs to another shard, take its outcome from
 /// the cache when its content was read before, else extract and normalise it (and cache that).
+/// Returns the content hash (where the file could be read) with the outcome.
 pub fn process_in_run(
     path: &Path,
     rel: &str,
     settings: &Settings,
     shard: Option<Shard>,
     cache: Option<&Cache>,
-) -> Option<FileOutcome> {
+) -> Option<(Option<String>, FileOutcome)> {
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
@@ -43,15 +46,18 @@ pub fn process_in_run(
         Ok(bytes) => bytes,
         // A file that cannot be read has no hash: the first shard lists it.
         Err(e) => {
-            return shard.is_none_or(|s| s.index == 1).then(|| FileOutcome {
-                doc_id: String::new(),
-                path: rel.to_string(),
-                format: ext,
-                status: FileStatus::Failed,
-                error: Some(format!("{rel}: cannot read file: {e}")),
-                pages: None,
-                disclosure: None,
-                document: None,
+            return shard.is_none_or(|s| s.index == 1).then(|| {
+                let outcome = FileOutcome {
+                    doc_id: String::new(),
+                    path: rel.to_string(),
+                    format: ext,
+                    status: FileStatus::Failed,
+                    error: Some(format!("{rel}: cannot read file: {e}")),
+                    pages: None,
+                    disclosure: None,
+                    document: None,
+                };
+                (None, outcome)
             })
         }
     };
@@ -59,21 +65,26 @@ pub fn process_in_run(
     if shard.is_some_and(|s| !s.takes(&hash)) {
         return None;
     }
-    if let Some(mut hit) = cache.and_then(|c| c.get(&hash)) {
-        // The same content under another name: the record is the same but for the path.
-        if let Some(e) = hit.error.as_mut() {
-            if let Some(rest) = e.strip_prefix(&format!("{}: ", hit.path)) {
-                *e = format!("{rel}: {rest}");
-            }
-        }
-        hit.path = rel.to_string();
-        return Some(hit);
+    if let Some(hit) = cache.and_then(|c| c.get(&hash)) {
+        return Some((Some(hash), relocate(hit, rel)));
     }
     let outcome = process_hashed(&bytes, &hash, rel, &ext, settings);
     if let Some(c) = cache {
         c.put(&hash, &outcome);
     }
-    Some(outcome)
+    Some((Some(hash), outcome))
+}
+
+/// The outcome of some content, for a file of that content at `rel`: the same record but for
+/// the path (and the path its error names).
+pub fn relocate(mut outcome: FileOutcome, rel: &str) -> FileOutcome {
+    if let Some(e) = outcome.error.as_mut() {
+        if let Some(rest) = e.strip_prefix(&format!("{}: ", outcome.path)) {
+            *e = format!("{rel}: {rest}");
+        }
+    }
+    outcome.path = rel.to_string();
+    outcome
 }
 
 /// Extract and normalise a file's bytes with the default options. `ext` is the file's
@@ -172,14 +183,20 @@ fn panic_message(p: &Box<dyn std::any::Any + Send>) -> String {
         .unwrap_or_else(|| "unknown panic".into())
 }
 
-/// Files whose bytes equal an earlier file's (same doc_id) become `duplicate`, pointing at it.
-pub fn mark_duplicates(outcomes: &mut [FileOutcome]) {
-    let mut first: HashMap<String, String> = HashMap::new();
-    for o in outcomes.iter_mut() {
+/// Marks files whose bytes equal an earlier file's (same doc_id) as `duplicate`, pointing at
+/// the first; feed it outcomes in path order.
+#[derive(Debug, Default)]
+pub struct Duplicates {
+    first: HashMap<String, String>,
+}
+
+impl Duplicates {
+    /// Mark this outcome if its content was seen before.
+    pub fn mark(&mut self, o: &mut FileOutcome) {
         if o.doc_id.is_empty() {
-            continue;
+            return;
         }
-        match first.get(&o.doc_id) {
+        match self.first.get(&o.doc_id) {
             Some(original) => {
                 o.status = FileStatus::Duplicate;
                 o.error = Some(format!("same content as {original}"));
@@ -187,7 +204,7 @@ pub fn mark_duplicates(outcomes: &mut [FileOutcome]) {
                 o.document = None;
             }
             None => {
-                first.insert(o.doc_id.clone(), o.path.clone());
+                self.first.insert(o.doc_id.clone(), o.path.clone());
             }
         }
     }

@@ -9,7 +9,7 @@ use anyhow::{bail, Context, Result};
 use yusuan_consolidate::{write_dataset, Summary};
 use yusuan_model::FileOutcome;
 
-use crate::process::mark_duplicates;
+use crate::process::Duplicates;
 
 /// The K-th (from 1) of N shards.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,7 +73,10 @@ pub fn merge(shards: &[impl AsRef<Path>], out: &Path) -> Result<Summary> {
     if let Some(w) = outcomes.windows(2).find(|w| w[0].path == w[1].path) {
         bail!("{} appears in more than one shard: were the shards run over the same folder with the same N?", w[0].path);
     }
-    mark_duplicates(&mut outcomes);
+    let mut duplicates = Duplicates::default();
+    for o in &mut outcomes {
+        duplicates.mark(o);
+    }
     write_dataset(&outcomes, out)
         .with_context(|| format!("cannot write the dataset into {}", out.display()))
 }
