@@ -1,7 +1,7 @@
 # Thin aliases; see README.md.
 CARGO ?= cargo
 
-.PHONY: run test bench corpus fmt lint
+.PHONY: run test bench bench-scale corpus fmt lint
 
 run:
 	$(CARGO) build --release
@@ -12,6 +12,9 @@ test:
 
 bench:
 	$(CARGO) bench -p yusuan --bench pipeline
+
+bench-scale:
+	bash scripts/bench_scale.sh
 
 corpus:
 	python3 -m pip install --quiet -r scripts/requirements.txt
