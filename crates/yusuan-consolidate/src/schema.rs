@@ -1,6 +1,51 @@
 //! The columns of every CSV file, with their types and meanings: one list serves the CSV
 //! headers and the Frictionless schemas, so the two cannot drift apart.
 
+use yusuan_model::{CheckId, CheckStatus, FileStatus, Measure, Scheme, TableId};
+
+/// The closed vocabulary of a column, where it has one: published as a Frictionless `enum`
+/// constraint, so that the data package itself tells users the allowed values. An empty field
+/// ("not published") is always allowed besides these.
+pub fn allowed_values(file: &str, column: &str) -> Option<Vec<String>> {
+    let strings = |it: &mut dyn Iterator<Item = String>| Some(it.collect());
+    match (file, column) {
+        ("documents", "status") => strings(
+            &mut [
+                FileStatus::Ok,
+                FileStatus::Partial,
+                FileStatus::Failed,
+                FileStatus::Duplicate,
+                FileStatus::Unsupported,
+            ]
+            .iter()
+            .map(|s| s.as_str().to_string()),
+        ),
+        ("documents", "doc_kind") => Some(vec!["budget".into(), "final_accounts".into()]),
+        ("documents", "scope") => Some(vec!["department".into(), "unit".into()]),
+        ("line_items", "table") | ("checks", "table") => {
+            strings(&mut TableId::all().map(|t| t.to_string()))
+        }
+        ("line_items", "scheme") => strings(
+            &mut [
+                Scheme::Function,
+                Scheme::Economic,
+                Scheme::Income,
+                Scheme::None,
+            ]
+            .iter()
+            .map(|s| s.as_str().to_string()),
+        ),
+        ("line_items", "measure") => strings(&mut Measure::ALL.iter().map(|m| m.to_string())),
+        ("checks", "check") => strings(&mut CheckId::ALL.iter().map(|c| c.to_string())),
+        ("checks", "status") => strings(
+            &mut [CheckStatus::Pass, CheckStatus::Fail, CheckStatus::Note]
+                .iter()
+                .map(|s| s.as_str().to_string()),
+        ),
+        _ => None,
+    }
+}
+
 /// A column: name, Frictionless type, description.
 pub type Column = (&'static str, &'static str, &'static str);
 
@@ -166,7 +211,11 @@ pub const LINE_ITEMS: &[Column] = &[
 /// `checks.csv`: one row per consistency check run.
 pub const CHECKS: &[Column] = &[
     ("doc_id", "string", "Document checked"),
-    ("check", "string", "rollup, row_identity, cross_table, narrative_mismatch, name_mismatch, unknown_code, missing_table"),
+    (
+        "check",
+        "string",
+        "The check's id (the allowed values are listed in the constraint)",
+    ),
     ("status", "string", "pass, fail or note"),
     ("table", "string", "Table kind the check concerns"),
     ("code", "string", "Code or measure the check concerns"),

@@ -169,13 +169,13 @@ where
                         o.doc_id.as_str(),
                         &dept_id,
                         &year,
-                        &li.table,
+                        &li.table.to_string(),
                         li.scheme.as_str(),
                         &li.code,
                         &li.name,
                         &li.name_published,
                         &li.project,
-                        &li.measure,
+                        li.measure.as_str(),
                         &li.amount_yuan.to_string(),
                         &li.unit,
                         &page,
@@ -190,9 +190,9 @@ where
                 checks
                     .write_record([
                         o.doc_id.as_str(),
-                        &c.check,
+                        c.check.as_str(),
                         c.status.as_str(),
-                        &c.table,
+                        &c.table.map(|t| t.to_string()).unwrap_or_default(),
                         &c.code,
                         &c.expected,
                         &c.found,
@@ -297,7 +297,13 @@ pub fn datapackage() -> serde_json::Value {
                 "encoding": "utf-8",
                 "description": description,
                 "schema": {
-                    "fields": columns.iter().map(|(n, t, d)| json!({"name": n, "type": t, "description": d})).collect::<Vec<_>>(),
+                    "fields": columns.iter().map(|(n, t, d)| {
+                        let mut field = json!({"name": n, "type": t, "description": d});
+                        if let Some(values) = schema::allowed_values(name, n) {
+                            field["constraints"] = json!({ "enum": values });
+                        }
+                        field
+                    }).collect::<Vec<_>>(),
                     "missingValues": [""],
                 },
             })

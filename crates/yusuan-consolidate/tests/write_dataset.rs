@@ -4,17 +4,19 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 use yusuan_consolidate::{schema, write_dataset};
-use yusuan_model::{Disclosure, DocMeta, FileOutcome, FileStatus, LineItem, Location, Scheme};
+use yusuan_model::{
+    Disclosure, DocMeta, FileOutcome, FileStatus, LineItem, Location, Measure, Scheme, TableKind,
+};
 
 fn outcomes() -> Vec<FileOutcome> {
     let item = LineItem {
-        table: "expenditure_summary".into(),
+        table: TableKind::ExpenditureSummary.id(false),
         scheme: Scheme::Function,
         code: "2010302".into(),
         name: "一般行政管理事务".into(),
         name_published: "一般行政管理事务".into(),
         project: String::new(),
-        measure: "project".into(),
+        measure: Measure::Project,
         amount_yuan: Decimal::from_str("7140000.00").unwrap(),
         unit: "万元".into(),
         location: Location {

@@ -17,10 +17,12 @@
 
 pub mod document;
 pub mod record;
+pub mod vocab;
 
 pub use document::{Block, Cell, Document, Format, Paragraph, Table};
 pub use record::{
     Check, CheckStatus, Disclosure, DocKind, DocMeta, FileOutcome, FileStatus, LineItem, Location,
-    NarrativeFact, PerformanceTarget, Project, Reported, Scheme, Scope, Staffing, TableInfo,
-    TableKind,
+    NarrativeFact, PerformanceTarget, Project, Reported, Scheme, Scope, Staffing, TableId,
+    TableInfo, TableKind,
 };
+pub use vocab::{CheckId, IncomeSource, Measure, Stage};

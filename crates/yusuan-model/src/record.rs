@@ -3,10 +3,13 @@
 //! Field names follow the dataset contract (`dataset.md`): these types serialise straight into
 //! `documents.jsonl`, and the consolidator writes their CSV columns.
 
+use std::fmt;
+
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
+use crate::vocab::{CheckId, Measure};
 
 /// Budget (预算) or final accounts (决算).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -110,13 +113,90 @@ impl TableKind {
         }
     }
 
-    /// The dataset identifier, with the `final_` prefix for final-accounts tables.
-    pub fn id(self, final_accounts: bool) -> String {
-        if final_accounts {
-            format!("final_{}", self.as_str())
-        } else {
-            self.as_str().to_string()
+    /// The table id of this kind in a budget (`false`) or a final account (`true`).
+    pub fn id(self, final_accounts: bool) -> TableId {
+        TableId {
+            kind: self,
+            final_accounts,
         }
+    }
+}
+
+/// A table id of the dataset: a kind, with the prefix `final_` for final-accounts tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TableId {
+    /// The kind of table.
+    pub kind: TableKind,
+    /// Whether it is the 决算 table of that kind.
+    pub final_accounts: bool,
+}
+
+impl TableId {
+    /// Every table id: each kind as a budget table, then as a final-accounts table.
+    pub fn all() -> impl Iterator<Item = TableId> {
+        [false, true]
+            .into_iter()
+            .flat_map(|f| TableKind::ALL.iter().map(move |k| k.id(f)))
+    }
+
+    /// The id a dataset spelling names (`final_three_public`).
+    pub fn parse(s: &str) -> Option<TableId> {
+        TableId::all().find(|t| t.to_string() == s)
+    }
+}
+
+impl fmt::Display for TableId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.final_accounts {
+            f.write_str("final_")?;
+        }
+        f.write_str(self.kind.as_str())
+    }
+}
+
+impl PartialEq<&str> for TableId {
+    fn eq(&self, other: &&str) -> bool {
+        TableId::parse(other) == Some(*self)
+    }
+}
+
+impl Serialize for TableId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for TableId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<TableId, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        TableId::parse(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown table id `{s}`")))
+    }
+}
+
+/// Serde for an optional table id spelt `""` when absent (the `table` of a check that concerns
+/// no one table).
+pub mod optional_table_id {
+    use super::TableId;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// Write the id, or `""`.
+    pub fn serialize<S: Serializer>(t: &Option<TableId>, s: S) -> Result<S::Ok, S::Error> {
+        match t {
+            Some(t) => s.collect_str(t),
+            None => s.serialize_str(""),
+        }
+    }
+
+    /// Read the id, `""` as none.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<TableId>, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        if s.is_empty() {
+            return Ok(None);
+        }
+        TableId::parse(&s)
+            .map(Some)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown table id `{s}`")))
     }
 }
 
@@ -214,7 +294,7 @@ pub struct TableInfo {
 
 impl TableInfo {
     /// The dataset identifier of this table (`final_` prefix for 决算).
-    pub fn id(&self) -> String {
+    pub fn id(&self) -> TableId {
         self.kind.id(self.final_accounts)
     }
 }
@@ -223,7 +303,7 @@ impl TableInfo {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LineItem {
     /// Table id (`expenditure_summary`, `final_three_public`, …).
-    pub table: String,
+    pub table: TableId,
     /// Classification of `code`.
     pub scheme: Scheme,
     /// Canonical code (`2010301`, `30101`, `general_public_budget`) or empty.
@@ -235,7 +315,7 @@ pub struct LineItem {
     /// Project name on project-table rows.
     pub project: String,
     /// The column's meaning (`total`, `basic`, `project`, …).
-    pub measure: String,
+    pub measure: Measure,
     /// The amount in 元, exact.
     #[serde(with = "rust_decimal::serde::str")]
     pub amount_yuan: Decimal,
@@ -271,13 +351,13 @@ impl CheckStatus {
 /// One consistency check run on a document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Check {
-    /// Check id: `rollup`, `row_identity`, `cross_table`, `narrative_mismatch`, `name_mismatch`,
-    /// `unknown_code`, `missing_table`.
-    pub check: String,
+    /// Check id.
+    pub check: CheckId,
     /// Outcome.
     pub status: CheckStatus,
-    /// Table id the check concerns.
-    pub table: String,
+    /// Table id the check concerns, if one.
+    #[serde(with = "optional_table_id")]
+    pub table: Option<TableId>,
     /// Code (or measure) the check concerns.
     pub code: String,
     /// What it should be.
@@ -395,8 +475,8 @@ pub struct Disclosure {
     pub meta: DocMeta,
     /// Recognised disclosure tables.
     pub tables: Vec<TableInfo>,
-    /// Expected tables that were not published (table ids).
-    pub tables_missing: Vec<String>,
+    /// Expected tables that were not published.
+    pub tables_missing: Vec<TableId>,
     /// Amounts in long form.
     pub line_items: Vec<LineItem>,
     /// Checks run, passed and failed.

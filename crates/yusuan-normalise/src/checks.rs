@@ -15,7 +15,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use rust_decimal::Decimal;
-use yusuan_model::{Check, CheckStatus, Location, Scheme, TableKind};
+use yusuan_model::{Check, CheckId, CheckStatus, Location, Measure, Scheme, TableId, TableKind};
 
 use crate::codes::{book, NameMatch};
 use crate::read_table::Value;
@@ -69,8 +69,8 @@ pub(crate) fn sum(figs: &[Fig]) -> Option<Fig> {
 #[allow(clippy::too_many_arguments)]
 fn compare(
     out: &mut Vec<Check>,
-    check: &str,
-    table: &str,
+    check: CheckId,
+    table: TableId,
     code: &str,
     expected: Fig,
     found: Fig,
@@ -79,13 +79,13 @@ fn compare(
     let diff = (expected.yuan - found.yuan).abs();
     let ok = diff <= expected.tolerance + found.tolerance;
     out.push(Check {
-        check: check.to_string(),
+        check,
         status: if ok {
             CheckStatus::Pass
         } else {
             CheckStatus::Fail
         },
-        table: table.to_string(),
+        table: Some(table),
         code: code.to_string(),
         expected: expected.yuan.to_string(),
         found: found.yuan.to_string(),
@@ -126,11 +126,11 @@ fn names(rt: &ReadTable, out: &mut Vec<Check>) {
             continue;
         }
         let location = loc(rt, Some(row.row), None);
-        let mut push = |check: &str, expected: String, detail: String| {
+        let mut push = |check: CheckId, expected: String, detail: String| {
             out.push(Check {
-                check: check.into(),
+                check,
                 status: CheckStatus::Fail,
-                table: id.clone(),
+                table: Some(id),
                 code: row.code.clone(),
                 expected,
                 found: row.name_published.clone(),
@@ -141,7 +141,7 @@ fn names(rt: &ReadTable, out: &mut Vec<Check>) {
         match book().check_name(&row.code, &row.name_published) {
             NameMatch::Fits => {}
             NameMatch::UnknownCode => push(
-                "unknown_code",
+                CheckId::UnknownCode,
                 String::new(),
                 format!(
                     "code {} ({}) is not in the canonical code tables",
@@ -163,7 +163,7 @@ fn names(rt: &ReadTable, out: &mut Vec<Check>) {
                 };
                 if canonical.is_empty() {
                     push(
-                        "unknown_code",
+                        CheckId::UnknownCode,
                         String::new(),
                         format!(
                             "code {} ({}) is not in the canonical code tables",
@@ -171,14 +171,14 @@ fn names(rt: &ReadTable, out: &mut Vec<Check>) {
                         ),
                     );
                 }
-                push("name_mismatch", canonical, detail);
+                push(CheckId::NameMismatch, canonical, detail);
             }
         }
         if let Some(printed) = &row.code_repaired {
             out.push(Check {
-                check: "code_repaired".into(),
+                check: CheckId::CodeRepaired,
                 status: CheckStatus::Note,
-                table: id.clone(),
+                table: Some(id),
                 code: row.code.clone(),
                 expected: row.code.clone(),
                 found: printed.clone(),
@@ -191,7 +191,7 @@ fn names(rt: &ReadTable, out: &mut Vec<Check>) {
 
 /// Per code, per measure: the figure (a project table sums its projects under one code).
 /// Per code, per measure: the figure.
-pub(crate) type CodeFigures = BTreeMap<String, BTreeMap<String, Fig>>;
+pub(crate) type CodeFigures = BTreeMap<String, BTreeMap<Measure, Fig>>;
 
 /// Per code, per measure: the figure (a project table sums its projects under one code).
 pub(crate) fn by_code(rt: &ReadTable) -> &CodeFigures {
@@ -199,7 +199,7 @@ pub(crate) fn by_code(rt: &ReadTable) -> &CodeFigures {
 }
 
 fn code_figures(rt: &ReadTable) -> CodeFigures {
-    let mut map: BTreeMap<String, BTreeMap<String, Vec<Fig>>> = BTreeMap::new();
+    let mut map: BTreeMap<String, BTreeMap<Measure, Vec<Fig>>> = BTreeMap::new();
     let mut has_plain: BTreeSet<String> = BTreeSet::new();
     for row in &rt.data.rows {
         if row.project.is_empty() {
@@ -216,7 +216,7 @@ fn code_figures(rt: &ReadTable) -> CodeFigures {
         for (m, v) in &row.values {
             map.entry(row.code.clone())
                 .or_default()
-                .entry(m.clone())
+                .entry(*m)
                 .or_default()
                 .push(fig(rt, v, row.row));
         }
@@ -240,7 +240,7 @@ fn rollups(rt: &ReadTable, out: &mut Vec<Check>) {
         if parent.len() >= 7 {
             continue;
         }
-        let children: Vec<&BTreeMap<String, Fig>> = codes
+        let children: Vec<&BTreeMap<Measure, Fig>> = codes
             .iter()
             .filter(|(c, _)| c.len() == parent.len() + 2 && c.starts_with(parent.as_str()))
             .map(|(_, v)| v)
@@ -264,8 +264,8 @@ fn rollups(rt: &ReadTable, out: &mut Vec<Check>) {
                 };
                 compare(
                     out,
-                    "rollup",
-                    &id,
+                    CheckId::Rollup,
+                    id,
                     parent,
                     zero,
                     *pfig,
@@ -275,8 +275,8 @@ fn rollups(rt: &ReadTable, out: &mut Vec<Check>) {
             };
             compare(
                 out,
-                "rollup",
-                &id,
+                CheckId::Rollup,
+                id,
                 parent,
                 total,
                 *pfig,
@@ -289,37 +289,45 @@ fn rollups(rt: &ReadTable, out: &mut Vec<Check>) {
     }
 }
 
-const INCOME_SOURCES: [&str; 5] = [
-    "special_account",
-    "business_income",
-    "business_operating_income",
-    "other_income",
-    "carryover",
+/// Revenue columns that add up to 合计 beside 财政拨款.
+const INCOME_SOURCES: [Measure; 7] = [
+    Measure::SpecialAccount,
+    Measure::BusinessIncome,
+    Measure::BusinessOperatingIncome,
+    Measure::HigherLevelSubsidy,
+    Measure::AffiliateRemittance,
+    Measure::OtherIncome,
+    Measure::Carryover,
 ];
-const FISCAL_SOURCES: [&str; 3] = [
-    "general_public_budget",
-    "government_fund_budget",
-    "state_capital_budget",
+/// The budgets that make up 财政拨款.
+const FISCAL_SOURCES: [Measure; 3] = [
+    Measure::GeneralPublicBudget,
+    Measure::GovernmentFundBudget,
+    Measure::StateCapitalBudget,
 ];
 
 fn row_identities(rt: &ReadTable, out: &mut Vec<Check>) {
     let id = rt.info.id();
     for row in &rt.data.rows {
-        let get = |m: &str| row.values.get(m).map(|v| fig(rt, v, row.row));
-        let sum_of = |ms: &[&str]| sum(&ms.iter().filter_map(|m| get(m)).collect::<Vec<_>>());
+        let get = |m: Measure| row.values.get(&m).map(|v| fig(rt, v, row.row));
+        let sum_of = |ms: &[Measure]| sum(&ms.iter().filter_map(|m| get(*m)).collect::<Vec<_>>());
         if rt.info.kind == TableKind::ThreePublic {
-            let vehicles =
-                get("vehicles").or_else(|| sum_of(&["vehicle_purchase", "vehicle_operation"]));
-            if let Some(total) = get("total") {
-                if let Some(parts) = sum(&[get("overseas_travel"), vehicles, get("reception")]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>())
+            let vehicles = get(Measure::Vehicles)
+                .or_else(|| sum_of(&[Measure::VehiclePurchase, Measure::VehicleOperation]));
+            if let Some(total) = get(Measure::Total) {
+                if let Some(parts) = sum(&[
+                    get(Measure::OverseasTravel),
+                    vehicles,
+                    get(Measure::Reception),
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>())
                 {
                     compare(
                         out,
-                        "row_identity",
-                        &id,
+                        CheckId::RowIdentity,
+                        id,
                         "",
                         parts,
                         total,
@@ -328,13 +336,13 @@ fn row_identities(rt: &ReadTable, out: &mut Vec<Check>) {
                 }
             }
             if let (Some(v), Some(parts)) = (
-                get("vehicles"),
-                sum_of(&["vehicle_purchase", "vehicle_operation"]),
+                get(Measure::Vehicles),
+                sum_of(&[Measure::VehiclePurchase, Measure::VehicleOperation]),
             ) {
                 compare(
                     out,
-                    "row_identity",
-                    &id,
+                    CheckId::RowIdentity,
+                    id,
                     "",
                     parts,
                     v,
@@ -348,8 +356,8 @@ fn row_identities(rt: &ReadTable, out: &mut Vec<Check>) {
             if let (Some(p), Some(w)) = (parts, whole) {
                 compare(
                     out,
-                    "row_identity",
-                    &id,
+                    CheckId::RowIdentity,
+                    id,
                     &label,
                     p,
                     w,
@@ -358,42 +366,46 @@ fn row_identities(rt: &ReadTable, out: &mut Vec<Check>) {
             }
         };
         // Expenditure: 合计 = 基本 (or 人员 + 公用) + 项目 + other kinds; 基本 = 人员 + 公用.
-        let staff = sum_of(&["personnel", "public_use"]);
-        let base = get("basic").or(staff);
+        let staff = sum_of(&[Measure::Personnel, Measure::PublicUse]);
+        let base = get(Measure::Basic).or(staff);
         let spend: Vec<Fig> = [
             base,
-            get("project"),
-            get("remit_to_higher"),
-            get("subsidy_to_affiliates"),
-            get("business_operating_expenditure"),
+            get(Measure::Project),
+            get(Measure::RemitToHigher),
+            get(Measure::SubsidyToAffiliates),
+            get(Measure::BusinessOperatingExpenditure),
         ]
         .into_iter()
         .flatten()
         .collect();
         identity(
             sum(&spend),
-            get("total"),
+            get(Measure::Total),
             "total vs 基本 + 项目 (+ other kinds)",
         );
-        if get("basic").is_some() {
-            identity(staff, get("basic"), "基本支出 vs 人员经费 + 公用经费");
+        if get(Measure::Basic).is_some() {
+            identity(
+                staff,
+                get(Measure::Basic),
+                "基本支出 vs 人员经费 + 公用经费",
+            );
         }
         // Income: 合计 = 财政拨款 (or its parts) + the other sources; 财政拨款 = its parts.
         let fiscal_parts = sum_of(&FISCAL_SOURCES);
-        let fiscal = get("fiscal_appropriation").or(fiscal_parts);
+        let fiscal = get(Measure::FiscalAppropriation).or(fiscal_parts);
         let income: Vec<Fig> = std::iter::once(fiscal)
-            .chain(INCOME_SOURCES.iter().map(|m| get(m)))
+            .chain(INCOME_SOURCES.iter().map(|m| get(*m)))
             .flatten()
             .collect();
         identity(
             sum(&income),
-            get("total"),
+            get(Measure::Total),
             "total vs the sum of its sources",
         );
-        if get("fiscal_appropriation").is_some() {
+        if get(Measure::FiscalAppropriation).is_some() {
             identity(
                 fiscal_parts,
-                get("fiscal_appropriation"),
+                get(Measure::FiscalAppropriation),
                 "财政拨款 vs its budgets",
             );
         }
@@ -401,24 +413,24 @@ fn row_identities(rt: &ReadTable, out: &mut Vec<Check>) {
         let economic: Vec<Fig> = row
             .values
             .iter()
-            .filter(|(m, _)| m.starts_with("economic_"))
+            .filter(|(m, _)| m.is_economic_class())
             .map(|(_, v)| fig(rt, v, row.row))
             .collect();
         identity(
             sum(&economic),
-            get("total"),
+            get(Measure::Total),
             "total vs its economic classes",
         );
     }
 }
 
-fn tot<'a>(rt: Option<&'a ReadTable>, side: &str, m: &str) -> Option<(&'a ReadTable, Fig)> {
+fn tot<'a>(rt: Option<&'a ReadTable>, side: &str, m: Measure) -> Option<(&'a ReadTable, Fig)> {
     rt.and_then(|t| table_total(t, side, m).map(|f| (t, f)))
 }
 
 /// A table's grand total in one measure: the printed total row, else the sum of its classes.
-pub(crate) fn table_total(rt: &ReadTable, side: &str, measure: &str) -> Option<Fig> {
-    if let Some(v) = rt.data.totals.get(&(side.to_string(), measure.to_string())) {
+pub(crate) fn table_total(rt: &ReadTable, side: &str, measure: Measure) -> Option<Fig> {
+    if let Some(v) = rt.data.totals.get(&(side.to_string(), measure)) {
         return Some(Fig {
             yuan: v.yuan,
             tolerance: tolerance(rt),
@@ -431,16 +443,16 @@ pub(crate) fn table_total(rt: &ReadTable, side: &str, measure: &str) -> Option<F
     let classes: Vec<Fig> = by_code(rt)
         .into_iter()
         .filter(|(c, _)| c.len() == 3)
-        .filter_map(|(_, ms)| ms.get(measure).copied())
+        .filter_map(|(_, ms)| ms.get(&measure).copied())
         .collect();
     sum(&classes)
 }
 
 /// Two figures from two tables that must agree.
 struct Pair {
-    a: String,
+    a: TableId,
     fa: Fig,
-    b: String,
+    b: TableId,
     fb: Fig,
     code: String,
     what: &'static str,
@@ -472,33 +484,33 @@ fn cross_tables(tables: &[ReadTable], out: &mut Vec<Check>) {
             });
         }
     };
-    let res_income = tot(res, "income", "total");
-    let res_exp = tot(res, "expenditure", "total");
-    let rev_total = tot(rev, "", "total");
-    let exp_total = tot(exp, "", "total");
+    let res_income = tot(res, "income", Measure::Total);
+    let res_exp = tot(res, "expenditure", Measure::Total);
+    let rev_total = tot(rev, "", Measure::Total);
+    let exp_total = tot(exp, "", Measure::Total);
     let totals = [
         (res_income, res_exp, "收支总表: 支出总计 vs 收入总计"),
         (res_exp, exp_total, "支出总表 total vs 收支总表"),
         (res_income, rev_total, "收入总表 total vs 收支总表"),
         (exp_total, rev_total, "收入总表 total vs 支出总表"),
         (
-            tot(fgs, "income", "total"),
-            tot(fgs, "expenditure", "total"),
+            tot(fgs, "income", Measure::Total),
+            tot(fgs, "expenditure", Measure::Total),
             "财政拨款收支总表: 支出 vs 收入",
         ),
         (
-            tot(fgs, "expenditure", "general_public_budget"),
-            tot(gbe, "", "total"),
+            tot(fgs, "expenditure", Measure::GeneralPublicBudget),
+            tot(gbe, "", Measure::Total),
             "一般公共预算支出表 total vs 财政拨款收支总表 一般公共预算",
         ),
         (
-            tot(gbe, "", "basic"),
-            tot(basic, "", "total"),
+            tot(gbe, "", Measure::Basic),
+            tot(basic, "", Measure::Total),
             "基本支出表 total vs 一般公共预算支出表 基本支出",
         ),
         (
-            tot(gbe, "", "project"),
-            tot(proj, "", "total"),
+            tot(gbe, "", Measure::Project),
+            tot(proj, "", Measure::Total),
             "项目支出表 total vs 一般公共预算支出表 项目支出",
         ),
     ];
@@ -515,8 +527,8 @@ fn cross_tables(tables: &[ReadTable], out: &mut Vec<Check>) {
             .filter(|r| r.scheme == Scheme::Function)
         {
             if let (Some(v), Some(e)) = (
-                row.values.get("total"),
-                detail.get(&row.code).and_then(|m| m.get("total")),
+                row.values.get(&Measure::Total),
+                detail.get(&row.code).and_then(|m| m.get(&Measure::Total)),
             ) {
                 pair(
                     Some((exp, *e)),
@@ -531,26 +543,26 @@ fn cross_tables(tables: &[ReadTable], out: &mut Vec<Check>) {
     // A disagreement is charged to the table that disagrees with the most others; on a tie, to
     // the second table named (the more detailed one).
     let fails = |fa: &Fig, fb: &Fig| (fa.yuan - fb.yuan).abs() > fa.tolerance + fb.tolerance;
-    let mut failures: BTreeMap<String, usize> = BTreeMap::new();
+    let mut failures: BTreeMap<TableId, usize> = BTreeMap::new();
     for p in &pairs {
         if fails(&p.fa, &p.fb) {
-            *failures.entry(p.a.clone()).or_default() += 1;
-            *failures.entry(p.b.clone()).or_default() += 1;
+            *failures.entry(p.a).or_default() += 1;
+            *failures.entry(p.b).or_default() += 1;
         }
     }
     for p in pairs {
         let blame_a =
             failures.get(&p.a).copied().unwrap_or(0) > failures.get(&p.b).copied().unwrap_or(0);
         if blame_a {
-            compare(out, "cross_table", &p.a, &p.code, p.fb, p.fa, p.what);
+            compare(out, CheckId::CrossTable, p.a, &p.code, p.fb, p.fa, p.what);
         } else {
-            compare(out, "cross_table", &p.b, &p.code, p.fa, p.fb, p.what);
+            compare(out, CheckId::CrossTable, p.b, &p.code, p.fa, p.fb, p.what);
         }
     }
 }
 
 /// Expected tables that were not published, and a failed `missing_table` check for each.
-pub fn missing_tables(tables: &[ReadTable], final_accounts: bool) -> (Vec<String>, Vec<Check>) {
+pub fn missing_tables(tables: &[ReadTable], final_accounts: bool) -> (Vec<TableId>, Vec<Check>) {
     // Every template table except the optional 国有资本经营预算 table and the per-project forms.
     let expected = TableKind::ALL.into_iter().filter(|k| {
         !matches!(
@@ -559,16 +571,16 @@ pub fn missing_tables(tables: &[ReadTable], final_accounts: bool) -> (Vec<String
         )
     });
     let present: BTreeSet<TableKind> = tables.iter().map(|t| t.info.kind).collect();
-    let missing: Vec<String> = expected
+    let missing: Vec<TableId> = expected
         .filter(|k| !present.contains(k))
         .map(|k| k.id(final_accounts))
         .collect();
     let checks = missing
         .iter()
         .map(|id| Check {
-            check: "missing_table".into(),
+            check: CheckId::MissingTable,
             status: CheckStatus::Fail,
-            table: id.clone(),
+            table: Some(*id),
             code: String::new(),
             expected: "published".into(),
             found: "absent".into(),

@@ -344,7 +344,7 @@ fn items_of(rt: &ReadTable, table: Option<&Table>) -> Vec<LineItem> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use yusuan_model::{Format, Paragraph};
+    use yusuan_model::{CheckId, Format, Measure, Paragraph};
 
     fn doc(title: &str, rows: &[Vec<&str>]) -> Document {
         Document {
@@ -381,20 +381,20 @@ mod tests {
         let codes: Vec<&str> = d
             .line_items
             .iter()
-            .filter(|i| i.measure == "total")
+            .filter(|i| i.measure == Measure::Total)
             .map(|i| i.code.as_str())
             .collect();
         assert_eq!(codes, ["201", "20103", "2010301", "2010302"]);
         let class = d
             .line_items
             .iter()
-            .find(|i| i.code == "201" && i.measure == "total")
+            .find(|i| i.code == "201" && i.measure == Measure::Total)
             .unwrap();
         assert_eq!(class.amount_yuan.to_string(), "100000.00");
         let notes = d
             .checks
             .iter()
-            .filter(|c| c.check == "code_repaired")
+            .filter(|c| c.check == CheckId::CodeRepaired)
             .count();
         assert_eq!(notes, 4);
         assert_eq!(

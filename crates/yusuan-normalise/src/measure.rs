@@ -1,41 +1,43 @@
 //! What a column means, from the header texts above it (most specific first).
 
+use yusuan_model::Measure;
+
 use crate::classify::squash;
 use crate::codes::book;
 
 /// The measure a single header text names, if any.
-pub fn measure_of(text: &str) -> Option<String> {
+pub fn measure_of(text: &str) -> Option<Measure> {
     let s = squash(text);
     if s.is_empty() {
         return None;
     }
     let has = |w: &str| s.contains(w);
-    let m = if has("人员经费") {
-        "personnel"
+    Some(if has("人员经费") {
+        Measure::Personnel
     } else if has("公用经费") {
-        "public_use"
+        Measure::PublicUse
     } else if has("基本支出") {
-        "basic"
+        Measure::Basic
     } else if has("项目支出") && (has("合计") || has("小计") || has("总计")) {
-        "total"
+        Measure::Total
     } else if has("项目支出") {
-        "project"
+        Measure::Project
     } else if has("上缴上级") {
-        "remit_to_higher"
-    } else if has("附属单位") {
-        "subsidy_to_affiliates"
+        Measure::RemitToHigher
+    } else if has("附属单位") && has("补助") {
+        Measure::SubsidyToAffiliates
     } else if has("经营支出") {
-        "business_operating_expenditure"
+        Measure::BusinessOperatingExpenditure
     } else if has("结转下年") || has("年末结转") {
-        "carry_forward"
+        Measure::CarryForward
     } else if let Some(source) = crate::income::income_id(text) {
-        source
+        Measure::of_income(source)
     } else if has("决算数") || has("决算") {
-        "actual"
+        Measure::Actual
     } else if has("年初预算") {
-        "initial_budget"
+        Measure::InitialBudget
     } else if has("全年预算") || has("调整预算") {
-        "full_year_budget"
+        Measure::FullYearBudget
     } else if has("合计")
         || has("总计")
         || has("小计")
@@ -43,46 +45,37 @@ pub fn measure_of(text: &str) -> Option<String> {
         || has("金额")
         || s == "预算"
     {
-        "total"
-    } else if let Some(code) = economic_class(&s) {
-        return Some(format!("economic_{code}"));
+        Measure::Total
     } else {
-        return None;
-    };
-    Some(m.to_string())
+        return economic_class(&s);
+    })
 }
 
-/// The economic class a project-table column header names (`商品和服务支出` → `302`).
-fn economic_class(s: &str) -> Option<String> {
+/// The economic class a project-table column header names (`商品和服务支出` → `economic_302`).
+fn economic_class(s: &str) -> Option<Measure> {
     let candidates = book().codes_named(s, "3", 3);
     let wants_construction = s.contains("基本建设");
     candidates
         .iter()
         .find(|c| book().name(c).contains("基本建设") == wants_construction)
         .or(candidates.first())
-        .map(|c| c.to_string())
+        .and_then(|c| Measure::economic_class(c))
 }
 
 /// The measure of a column from its header path (top to bottom).
-pub fn column_measure(path: &[String]) -> Option<String> {
-    let stage = path.iter().find_map(|t| {
-        measure_of(t)
-            .filter(|m| matches!(m.as_str(), "actual" | "initial_budget" | "full_year_budget"))
-    });
-    for text in path.iter().rev() {
-        if let Some(m) = measure_of(text) {
-            return Some(match (&stage, m.as_str()) {
-                (Some(st), "total") => st.clone(),
-                (Some(st), "basic" | "project" | "personnel" | "public_use") => format!("{st}_{m}"),
-                _ => m,
-            });
-        }
-    }
-    None
+pub fn column_measure(path: &[String]) -> Option<Measure> {
+    let stage = path
+        .iter()
+        .find_map(|t| measure_of(t).and_then(Measure::as_stage));
+    let m = path.iter().rev().find_map(|t| measure_of(t))?;
+    Some(match stage {
+        Some(stage) => m.at_stage(stage),
+        None => m,
+    })
 }
 
 /// The 三公 measure of a column (or of a row label, in tables laid out vertically).
-pub fn three_public_measure(path: &[String]) -> Option<&'static str> {
+pub fn three_public_measure(path: &[String]) -> Option<Measure> {
     let all: Vec<String> = path
         .iter()
         .map(|t| squash(t))
@@ -90,26 +83,26 @@ pub fn three_public_measure(path: &[String]) -> Option<&'static str> {
         .collect();
     let any = |w: &str| all.iter().any(|t| t.contains(w));
     if any("出国") {
-        return Some("overseas_travel");
+        return Some(Measure::OverseasTravel);
     }
     if any("接待") {
-        return Some("reception");
+        return Some(Measure::Reception);
     }
     if any("机关运行") {
-        return Some("running_costs");
+        return Some(Measure::RunningCosts);
     }
     if any("公务用车") || any("购置费") || any("运行费") || any("运行维护") {
         let last = all.last()?;
         let buy = last.contains("购置");
         let run = last.contains("运行");
         return Some(match (buy, run) {
-            (true, false) => "vehicle_purchase",
-            (false, true) => "vehicle_operation",
-            _ => "vehicles",
+            (true, false) => Measure::VehiclePurchase,
+            (false, true) => Measure::VehicleOperation,
+            _ => Measure::Vehicles,
         });
     }
     if any("合计") || any("总计") || any("三公") || any("预算数") {
-        return Some("total");
+        return Some(Measure::Total);
     }
     None
 }
@@ -125,77 +118,85 @@ mod tests {
     #[test]
     fn generic_columns() {
         assert_eq!(
-            column_measure(&p(&["支出预算", "合  计"])).as_deref(),
+            column_measure(&p(&["支出预算", "合  计"])).map(Measure::as_str),
             Some("total")
         );
         assert_eq!(
-            column_measure(&p(&["支出预算", "基本支出"])).as_deref(),
+            column_measure(&p(&["支出预算", "基本支出"])).map(Measure::as_str),
             Some("basic")
         );
         assert_eq!(
-            column_measure(&p(&["一般公共预算基本支出", "人员经费"])).as_deref(),
+            column_measure(&p(&["一般公共预算基本支出", "人员经费"])).map(Measure::as_str),
             Some("personnel")
         );
         assert_eq!(
-            column_measure(&p(&["财政拨款收入", "合  计"])).as_deref(),
+            column_measure(&p(&["财政拨款收入", "合  计"])).map(Measure::as_str),
             Some("total")
         );
         assert_eq!(
-            column_measure(&p(&["财政拨款支出", "一般公共预算"])).as_deref(),
+            column_measure(&p(&["财政拨款支出", "一般公共预算"])).map(Measure::as_str),
             Some("general_public_budget")
         );
         assert_eq!(
-            column_measure(&p(&["事业单位经营收入"])).as_deref(),
+            column_measure(&p(&["事业单位经营收入"])).map(Measure::as_str),
             Some("business_operating_income")
         );
         assert_eq!(
-            column_measure(&p(&["项目支出合计"])).as_deref(),
+            column_measure(&p(&["项目支出合计"])).map(Measure::as_str),
             Some("total")
         );
         assert_eq!(
-            column_measure(&p(&["商品和服务支出"])).as_deref(),
+            column_measure(&p(&["商品和服务支出"])).map(Measure::as_str),
             Some("economic_302")
         );
         assert_eq!(
-            column_measure(&p(&["资本性支出（基本建设）"])).as_deref(),
+            column_measure(&p(&["资本性支出（基本建设）"])).map(Measure::as_str),
             Some("economic_309")
         );
         assert_eq!(
-            column_measure(&p(&["资本性支出"])).as_deref(),
+            column_measure(&p(&["资本性支出"])).map(Measure::as_str),
             Some("economic_310")
         );
         assert_eq!(
-            column_measure(&p(&["决算数", "基本支出"])).as_deref(),
+            column_measure(&p(&["决算数", "基本支出"])).map(Measure::as_str),
             Some("actual_basic")
         );
         assert_eq!(
-            column_measure(&p(&["年初预算数"])).as_deref(),
+            column_measure(&p(&["年初预算数"])).map(Measure::as_str),
             Some("initial_budget")
         );
     }
 
     #[test]
     fn three_public_tree() {
-        assert_eq!(three_public_measure(&p(&["合  计"])), Some("total"));
         assert_eq!(
-            three_public_measure(&p(&["因公出国（境）费", "合计"])),
+            three_public_measure(&p(&["合  计"])).map(Measure::as_str),
+            Some("total")
+        );
+        assert_eq!(
+            three_public_measure(&p(&["因公出国（境）费", "合计"])).map(Measure::as_str),
             Some("overseas_travel")
         );
         assert_eq!(
-            three_public_measure(&p(&["公务用车购置及运行费", "合  计"])),
+            three_public_measure(&p(&["公务用车购置及运行费", "合  计"])).map(Measure::as_str),
             Some("vehicles")
         );
         assert_eq!(
-            three_public_measure(&p(&["公务用车购置及运行费", "公务用车购置费"])),
+            three_public_measure(&p(&["公务用车购置及运行费", "公务用车购置费"]))
+                .map(Measure::as_str),
             Some("vehicle_purchase")
         );
         assert_eq!(
-            three_public_measure(&p(&["公务用车购置及运行费", "公务用车运行费"])),
+            three_public_measure(&p(&["公务用车购置及运行费", "公务用车运行费"]))
+                .map(Measure::as_str),
             Some("vehicle_operation")
         );
-        assert_eq!(three_public_measure(&p(&["公务接待费"])), Some("reception"));
         assert_eq!(
-            three_public_measure(&p(&["机关运行经费"])),
+            three_public_measure(&p(&["公务接待费"])).map(Measure::as_str),
+            Some("reception")
+        );
+        assert_eq!(
+            three_public_measure(&p(&["机关运行经费"])).map(Measure::as_str),
             Some("running_costs")
         );
     }

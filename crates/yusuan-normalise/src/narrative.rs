@@ -23,7 +23,9 @@ use std::sync::OnceLock;
 use regex::Regex;
 use rust_decimal::Decimal;
 use std::str::FromStr;
-use yusuan_model::{Check, CheckStatus, Location, NarrativeFact, Scheme, TableKind};
+use yusuan_model::{
+    Check, CheckId, CheckStatus, IncomeSource, Location, Measure, NarrativeFact, Scheme, TableKind,
+};
 
 use crate::amount::Unit;
 use crate::checks::{by_code, fig, sum, table_total, Fig};
@@ -413,9 +415,10 @@ fn path_subject(head: &str) -> String {
 fn resolve(fact: &Fact, tables: &[ReadTable]) -> Option<(String, Vec<Fig>)> {
     use TableKind as K;
     let find = |k: TableKind| tables.iter().find(|t| t.info.kind == k && !t.info.empty);
-    let total = |k: TableKind, side: &str, m: &str| find(k).and_then(|t| table_total(t, side, m));
-    let class_total = |k: TableKind, class: &str, m: &str| {
-        find(k).and_then(|t| by_code(t).get(class)?.get(m).copied())
+    let total =
+        |k: TableKind, side: &str, m: Measure| find(k).and_then(|t| table_total(t, side, m));
+    let class_total = |k: TableKind, class: &str, m: Measure| {
+        find(k).and_then(|t| by_code(t).get(class)?.get(&m).copied())
     };
     let some = |figs: Vec<Option<Fig>>| -> Option<Vec<Fig>> {
         let v: Vec<Fig> = figs.into_iter().flatten().collect();
@@ -431,21 +434,21 @@ fn resolve(fact: &Fact, tables: &[ReadTable]) -> Option<(String, Vec<Fig>)> {
     }
     if fact.section == Section::ThreePublic {
         let measure = if s.contains("三公") {
-            "total"
+            Measure::Total
         } else {
             three_public_measure(&[s.to_string()])?
         };
-        if measure == "total" && !s.contains("三公") || measure == "running_costs" {
+        if measure == Measure::Total && !s.contains("三公") || measure == Measure::RunningCosts {
             return None;
         }
         let t = find(K::ThreePublic)?;
         let row = t.data.rows.first()?;
-        let label = if measure == "total" {
+        let label = if measure == Measure::Total {
             "三公经费".to_string()
         } else {
             s.to_string()
         };
-        return Some((label, vec![fig(t, row.values.get(measure)?, row.row)]));
+        return Some((label, vec![fig(t, row.values.get(&measure)?, row.row)]));
     }
     // `收入预算`, `上海市普陀区财政局支出预算`, but not `财政拨款支出预算` or `政府性基金拨款支出预算`:
     // those are parts of the total.
@@ -455,56 +458,56 @@ fn resolve(fact: &Fact, tables: &[ReadTable]) -> Option<(String, Vec<Fig>)> {
     let ends = |w: &str| s.ends_with(w) && !qualified;
     if ends("收支总预算") || ends("收支预算") {
         let figs = if fact.section == Section::FiscalGrant {
-            vec![total(K::FiscalGrantSummary, "income", "total")]
+            vec![total(K::FiscalGrantSummary, "income", Measure::Total)]
         } else {
             vec![
-                total(K::RevenueExpenditureSummary, "income", "total"),
-                total(K::RevenueExpenditureSummary, "expenditure", "total"),
+                total(K::RevenueExpenditureSummary, "income", Measure::Total),
+                total(K::RevenueExpenditureSummary, "expenditure", Measure::Total),
             ]
         };
         return Some(("收支总预算".into(), some(figs)?));
     }
     if ends("收入预算") && matches!(fact.section, Section::Income | Section::Overall) {
         let figs = vec![
-            total(K::RevenueExpenditureSummary, "income", "total"),
-            total(K::RevenueSummary, "", "total"),
+            total(K::RevenueExpenditureSummary, "income", Measure::Total),
+            total(K::RevenueSummary, "", Measure::Total),
         ];
         return Some(("收入预算".into(), some(figs)?));
     }
     if ends("支出预算") && matches!(fact.section, Section::Expenditure | Section::Overall) {
         let figs = vec![
-            total(K::RevenueExpenditureSummary, "expenditure", "total"),
-            total(K::ExpenditureSummary, "", "total"),
+            total(K::RevenueExpenditureSummary, "expenditure", Measure::Total),
+            total(K::ExpenditureSummary, "", Measure::Total),
         ];
         return Some(("支出预算".into(), some(figs)?));
     }
     if fact.section == Section::GeneralBudget && s.ends_with("拨款合计") {
         let figs = vec![
-            total(K::GeneralBudgetExpenditure, "", "total"),
+            total(K::GeneralBudgetExpenditure, "", Measure::Total),
             total(
                 K::FiscalGrantSummary,
                 "expenditure",
-                "general_public_budget",
+                Measure::GeneralPublicBudget,
             ),
         ];
         return Some(("一般公共预算拨款合计".into(), some(figs)?));
     }
     for (words, measure) in [
-        (["基本支出", "一般公共预算基本支出"], "basic"),
-        (["项目支出", "一般公共预算项目支出"], "project"),
+        (["基本支出", "一般公共预算基本支出"], Measure::Basic),
+        (["项目支出", "一般公共预算项目支出"], Measure::Project),
     ] {
         if words.contains(&s) {
             let figs = match fact.section {
                 Section::GeneralBudget => vec![
                     total(K::GeneralBudgetExpenditure, "", measure),
                     total(
-                        if measure == "basic" {
+                        if measure == Measure::Basic {
                             K::GeneralBudgetBasicExpenditure
                         } else {
                             K::GeneralBudgetProjectExpenditure
                         },
                         "",
-                        "total",
+                        Measure::Total,
                     ),
                 ],
                 Section::Expenditure | Section::Overall => {
@@ -517,9 +520,9 @@ fn resolve(fact: &Fact, tables: &[ReadTable]) -> Option<(String, Vec<Fig>)> {
     }
     if fact.section == Section::GeneralBudget && (s == "人员经费" || s == "公用经费") {
         let measure = if s == "人员经费" {
-            "personnel"
+            Measure::Personnel
         } else {
-            "public_use"
+            Measure::PublicUse
         };
         return Some((
             s.to_string(),
@@ -537,25 +540,28 @@ fn resolve(fact: &Fact, tables: &[ReadTable]) -> Option<(String, Vec<Fig>)> {
                 .data
                 .rows
                 .iter()
-                .find(|r| r.scheme == Scheme::Income && r.code == id)?;
-            let label = if id == "general_public_budget" {
+                .find(|r| r.scheme == Scheme::Income && r.code == id.as_str())?;
+            let label = if id == IncomeSource::GeneralPublicBudget {
                 "一般公共预算".to_string()
             } else {
                 s.to_string()
             };
-            return Some((label, vec![fig(table, row.values.get("total")?, row.row)]));
+            return Some((
+                label,
+                vec![fig(table, row.values.get(&Measure::Total)?, row.row)],
+            ));
         }
     }
     let class = book().function_class_by_name(s)?;
     let figs = if general {
         vec![
-            class_total(K::GeneralBudgetExpenditure, class, "total"),
-            class_total(K::FiscalGrantSummary, class, "general_public_budget"),
+            class_total(K::GeneralBudgetExpenditure, class, Measure::Total),
+            class_total(K::FiscalGrantSummary, class, Measure::GeneralPublicBudget),
         ]
     } else {
         vec![
-            class_total(K::ExpenditureSummary, class, "total"),
-            class_total(K::RevenueExpenditureSummary, class, "total"),
+            class_total(K::ExpenditureSummary, class, Measure::Total),
+            class_total(K::RevenueExpenditureSummary, class, Measure::Total),
         ]
     };
     Some((book().name(class).to_string(), some(figs)?))
@@ -589,11 +595,13 @@ fn path_figure(path: &str, gbe: &ReadTable) -> Option<Fig> {
     }
     let codes = by_code(gbe);
     let figs: Vec<Fig> = if items.is_empty() {
-        vec![*codes.get(kuan.as_ref().or(class.as_ref())?)?.get("total")?]
+        vec![*codes
+            .get(kuan.as_ref().or(class.as_ref())?)?
+            .get(&Measure::Total)?]
     } else {
         items
             .iter()
-            .map(|c| codes.get(c).and_then(|m| m.get("total")).copied())
+            .map(|c| codes.get(c).and_then(|m| m.get(&Measure::Total)).copied())
             .collect::<Option<Vec<_>>>()?
     };
     sum(&figs)
@@ -608,9 +616,9 @@ fn check(
     detail: String,
 ) -> Check {
     Check {
-        check: "narrative_mismatch".into(),
+        check: CheckId::NarrativeMismatch,
         status,
-        table: String::new(),
+        table: None,
         code: code.to_string(),
         expected: expected.to_string(),
         found: found.to_string(),

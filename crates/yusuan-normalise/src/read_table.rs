@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
-use yusuan_model::{Scheme, Table, TableKind};
+use yusuan_model::{Measure, Scheme, Table, TableKind};
 
 use crate::amount::{parse_amount, CellValue, Unit};
 use crate::classify::{looks_like_title, squash, strip_ordinal};
@@ -30,7 +30,7 @@ pub enum Role {
     /// A project name.
     Project,
     /// An amount with this measure.
-    Amount(String),
+    Amount(Measure),
     /// Nothing we read.
     Ignore,
 }
@@ -63,12 +63,12 @@ pub struct Row {
     /// printed at all and came from the name.
     pub code_repaired: Option<String>,
     /// Measure → value.
-    pub values: BTreeMap<String, Value>,
+    pub values: BTreeMap<Measure, Value>,
 }
 
 impl Row {
     /// A row without a code (the 三公 row).
-    fn uncoded(row: usize, values: BTreeMap<String, Value>) -> Row {
+    fn uncoded(row: usize, values: BTreeMap<Measure, Value>) -> Row {
         Row {
             row,
             scheme: Scheme::None,
@@ -82,7 +82,7 @@ impl Row {
 }
 
 /// Grand-total rows of a table: side (`income`, `expenditure`, or "" for one-sided) → measure → value.
-pub type Totals = BTreeMap<(String, String), Value>;
+pub type Totals = BTreeMap<(String, Measure), Value>;
 
 /// A table read into rows.
 #[derive(Debug, Clone)]
@@ -285,7 +285,7 @@ pub fn column_roles(
                 .count();
             if kind == TableKind::ThreePublic {
                 return match three_public_measure(path) {
-                    Some(m) if numeric > 0 => Role::Amount(m.to_string()),
+                    Some(m) if numeric > 0 => Role::Amount(m),
                     _ if texty > 0 => Role::Label,
                     _ => Role::Ignore,
                 };
@@ -298,7 +298,7 @@ pub fn column_roles(
             }
             match column_measure(path) {
                 Some(m) => Role::Amount(m),
-                None if numeric > 0 && path.is_empty() => Role::Amount("total".into()),
+                None if numeric > 0 && path.is_empty() => Role::Amount(Measure::Total),
                 None => Role::Ignore,
             }
         })
@@ -359,7 +359,7 @@ pub fn read_rows(
             }
         }
         // Values of this row, grouped by the label column on their left (two-sided tables).
-        let mut groups: BTreeMap<usize, BTreeMap<String, Value>> = BTreeMap::new();
+        let mut groups: BTreeMap<usize, BTreeMap<Measure, Value>> = BTreeMap::new();
         for (c, role) in roles.iter().enumerate() {
             let Role::Amount(measure) = role else {
                 continue;
@@ -380,7 +380,7 @@ pub fn read_rows(
                 groups
                     .entry(side)
                     .or_default()
-                    .entry(measure.clone())
+                    .entry(*measure)
                     .or_insert(Value {
                         printed: n,
                         yuan: unit.to_yuan(n),
@@ -557,7 +557,7 @@ fn merge_continuation(
     }
     for (c, role) in roles.iter().enumerate() {
         if let (Role::Amount(measure), CellValue::Number(n)) = (role, parse_amount(&row[c])) {
-            prev.values.entry(measure.clone()).or_insert(Value {
+            prev.values.entry(*measure).or_insert(Value {
                 printed: n,
                 yuan: unit.to_yuan(n),
                 col: c,
@@ -575,7 +575,7 @@ fn read_summary_side(
     r: usize,
     label: &str,
     is_income: bool,
-    values: BTreeMap<String, Value>,
+    values: BTreeMap<Measure, Value>,
     out: &mut TableData,
 ) {
     let sq = squash(label);
@@ -598,7 +598,7 @@ fn read_summary_side(
             out.rows.push(Row {
                 row: r,
                 scheme: Scheme::Income,
-                code: id.to_string(),
+                code: id.as_str().to_string(),
                 name_published: label.to_string(),
                 project: String::new(),
                 code_repaired: None,
@@ -635,13 +635,13 @@ fn read_three_public_row(
     row: &[String],
     roles: &[Role],
     label_cols: &[usize],
-    groups: BTreeMap<usize, BTreeMap<String, Value>>,
+    groups: BTreeMap<usize, BTreeMap<Measure, Value>>,
     out: &mut TableData,
 ) {
     let values = groups.into_values().next().unwrap_or_default();
     let horizontal = roles
         .iter()
-        .filter(|r| matches!(r, Role::Amount(m) if m != "total"))
+        .filter(|r| matches!(r, Role::Amount(m) if *m != Measure::Total))
         .count()
         >= 2;
     if horizontal {
@@ -665,5 +665,5 @@ fn read_three_public_row(
     if out.rows.is_empty() {
         out.rows.push(Row::uncoded(r, BTreeMap::new()));
     }
-    out.rows[0].values.entry(measure.to_string()).or_insert(v);
+    out.rows[0].values.entry(measure).or_insert(v);
 }

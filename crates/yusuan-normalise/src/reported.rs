@@ -6,7 +6,7 @@
 use std::sync::OnceLock;
 
 use regex::Regex;
-use yusuan_model::{LineItem, NarrativeFact, Project, Reported};
+use yusuan_model::{LineItem, Measure, NarrativeFact, Project, Reported, TableKind};
 
 use crate::classify::squash;
 use crate::codes::{dice, normalise_name};
@@ -122,9 +122,9 @@ pub fn read_projects(
     let rows: Vec<&LineItem> = items
         .iter()
         .filter(|i| {
-            i.table.ends_with("project_expenditure")
+            i.table.kind == TableKind::GeneralBudgetProjectExpenditure
                 && !i.project.is_empty()
-                && i.measure == "total"
+                && i.measure == Measure::Total
         })
         .collect();
     for project in &mut out {

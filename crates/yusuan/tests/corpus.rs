@@ -6,7 +6,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use common::{fact_key, item_key, Truth};
+use common::{fact_key, item_key, table_of, Truth};
 use yusuan::process_bytes;
 use yusuan_model::{CheckStatus, FileStatus};
 
@@ -106,7 +106,7 @@ fn compare_folder(folder: &str, minimum: usize) {
             .checks
             .iter()
             .filter(|c| c.status == CheckStatus::Fail && CHECKS_RUN.contains(&c.check.as_str()))
-            .map(|c| format!("{}/{}/{}", c.check, c.table, c.code))
+            .map(|c| format!("{}/{}/{}", c.check, table_of(c), c.code))
             .collect();
         want_checks.sort();
         want_checks.dedup();
@@ -201,7 +201,7 @@ fn compare_folder(folder: &str, minimum: usize) {
                     .position(|(w, g)| !w.matches(g))
             ));
         }
-        let mut missing = d.tables_missing.clone();
+        let mut missing: Vec<String> = d.tables_missing.iter().map(|t| t.to_string()).collect();
         missing.sort();
         let mut want_missing = truth.tables_missing.clone();
         want_missing.sort();

@@ -6,7 +6,7 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-use common::{item_key, Truth};
+use common::{item_key, table_of, Truth};
 use yusuan::process_bytes;
 use yusuan_model::{CheckStatus, FileStatus};
 
@@ -69,9 +69,9 @@ fn score(dir: &PathBuf, truth_path: &PathBuf) -> Score {
     let mut got: BTreeMap<String, usize> = BTreeMap::new();
     for li in &d.line_items {
         if covered.contains(&(
-            li.table.clone(),
+            li.table.to_string(),
             li.scheme.as_str().to_string(),
-            li.measure.clone(),
+            li.measure.to_string(),
         )) {
             *got.entry(item_key(li)).or_default() += 1;
         }
@@ -95,7 +95,7 @@ fn score(dir: &PathBuf, truth_path: &PathBuf) -> Score {
         .checks
         .iter()
         .filter(|c| c.status == CheckStatus::Fail)
-        .map(|c| key(&c.check, &c.table, &c.code))
+        .map(|c| key(c.check.as_str(), &table_of(c), &c.code))
         .collect();
     let expected: BTreeSet<String> = truth
         .failing_checks
@@ -227,7 +227,7 @@ fn real_narrative_errors_are_flagged() {
         let failed: Vec<_> = d
             .checks
             .iter()
-            .filter(|c| c.check == "narrative_mismatch" && c.status == CheckStatus::Fail)
+            .filter(|c| c.check.as_str() == "narrative_mismatch" && c.status == CheckStatus::Fail)
             .collect();
         assert_eq!(failed.len(), 1, "{file}: {failed:#?}");
         assert!(
@@ -252,15 +252,15 @@ fn codes_outside_the_classification_are_named() {
     let outcome = process_bytes(&std::fs::read(dir.join(file)).unwrap(), file, "pdf");
     let d = outcome.disclosure.unwrap();
     let named = |check: &str| {
-        d.checks
-            .iter()
-            .any(|c| c.check == check && c.code == "30210" && c.status == CheckStatus::Fail)
+        d.checks.iter().any(|c| {
+            c.check.as_str() == check && c.code == "30210" && c.status == CheckStatus::Fail
+        })
     };
     assert!(named("unknown_code") && named("name_mismatch"));
     let unknown: Vec<&str> = d
         .checks
         .iter()
-        .filter(|c| c.check == "unknown_code")
+        .filter(|c| c.check.as_str() == "unknown_code")
         .map(|c| c.code.as_str())
         .collect();
     assert_eq!(

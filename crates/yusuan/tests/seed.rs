@@ -4,7 +4,11 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 use yusuan::process_bytes;
-use yusuan_model::{CheckStatus, Disclosure, FileStatus};
+use yusuan_model::{Check, CheckStatus, Disclosure, FileStatus};
+
+fn table_of(c: &Check) -> String {
+    c.table.map(|t| t.to_string()).unwrap_or_default()
+}
 
 fn seed() -> Disclosure {
     let path = concat!(
@@ -24,7 +28,7 @@ fn amount(d: &Disclosure, table: &str, code: &str, measure: &str) -> Decimal {
     let found: Vec<_> = d
         .line_items
         .iter()
-        .filter(|i| i.table == table && i.code == code && i.measure == measure)
+        .filter(|i| i.table == table && i.code == code && i.measure.as_str() == measure)
         .collect();
     assert_eq!(found.len(), 1, "{table} {code} {measure}: {found:?}");
     found[0].amount_yuan
@@ -57,7 +61,7 @@ fn seed_amounts_in_yuan() {
     let vehicle_operation: Vec<_> = d
         .line_items
         .iter()
-        .filter(|i| i.table == "three_public" && i.measure == "vehicle_operation")
+        .filter(|i| i.table == "three_public" && i.measure.as_str() == "vehicle_operation")
         .collect();
     assert_eq!(vehicle_operation.len(), 1);
     assert_eq!(vehicle_operation[0].amount_yuan, dec("48000.00"));
@@ -68,7 +72,7 @@ fn seed_amounts_in_yuan() {
         .filter(|i| {
             i.table == "general_budget_project_expenditure"
                 && i.project == "放管服改革优化营商环境运维费"
-                && i.measure == "total"
+                && i.measure.as_str() == "total"
         })
         .collect();
     assert_eq!(project.len(), 1);
@@ -96,7 +100,10 @@ fn seed_checks() {
     let d = seed();
     let failed = |check: &str, table: &str, code: &str| {
         d.checks.iter().any(|c| {
-            c.check == check && c.table == table && c.code == code && c.status == CheckStatus::Fail
+            c.check.as_str() == check
+                && table_of(c) == table
+                && c.code == code
+                && c.status == CheckStatus::Fail
         })
     };
     // 2101102 printed as 公务员医疗补助 (the name of 2101103).
@@ -105,7 +112,11 @@ fn seed_checks() {
     let rollup_21011: Vec<_> = d
         .checks
         .iter()
-        .filter(|c| c.check == "rollup" && c.code == "21011" && c.table == "expenditure_summary")
+        .filter(|c| {
+            c.check.as_str() == "rollup"
+                && c.code == "21011"
+                && table_of(c) == "expenditure_summary"
+        })
         .collect();
     assert!(!rollup_21011.is_empty());
     assert!(
@@ -175,7 +186,7 @@ fn seed_narrative_contradictions_and_nothing_else() {
     let narrative: Vec<_> = d
         .checks
         .iter()
-        .filter(|c| c.check == "narrative_mismatch")
+        .filter(|c| c.check.as_str() == "narrative_mismatch")
         .collect();
     let mut failed: Vec<&str> = narrative
         .iter()

@@ -155,3 +155,9 @@ pub fn item_key(li: &LineItem) -> String {
         li.amount_yuan
     )
 }
+
+/// The table id a check names, `""` where it names none.
+#[allow(dead_code)]
+pub fn table_of(c: &yusuan_model::Check) -> String {
+    c.table.map(|t| t.to_string()).unwrap_or_default()
+}

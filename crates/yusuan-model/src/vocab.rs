@@ -1,0 +1,395 @@
+//! The closed vocabularies of the dataset: measures, income sources and check ids.
+//!
+//! Each is an enum declared once with [`vocabulary!`], which gives it the dataset spelling
+//! (`as_str`), the reverse lookup (`parse`), the list of every value (`ALL`, which the data
+//! package publishes as a Frictionless `enum` constraint) and serde as that spelling. Nothing
+//! else in the workspace spells these ids.
+
+use std::fmt;
+
+/// Declares a closed vocabulary: an enum whose values are spelt once, as dataset ids.
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $var:ident = $id:literal,)* }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name {
+            $($(#[$vmeta])* $var,)*
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$var,)*];
+
+            /// The dataset spelling.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$var => $id,)*
+                }
+            }
+
+            /// The value a dataset spelling names.
+            pub fn parse(s: &str) -> Option<$name> {
+                match s {
+                    $($id => Some($name::$var),)*
+                    _ => None,
+                }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<$name, D::Error> {
+                let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                $name::parse(&s).ok_or_else(|| {
+                    serde::de::Error::custom(format!(
+                        concat!("unknown ", stringify!($name), " `{}`"),
+                        s
+                    ))
+                })
+            }
+        }
+    };
+}
+
+vocabulary! {
+    /// A source of revenue: the `code` of an income row, and a measure of revenue columns.
+    IncomeSource {
+        /// 财政拨款（补助）收入, all fiscal funds together.
+        FiscalAppropriation = "fiscal_appropriation",
+        /// 一般公共预算拨款.
+        GeneralPublicBudget = "general_public_budget",
+        /// 政府性基金预算拨款.
+        GovernmentFundBudget = "government_fund_budget",
+        /// 国有资本经营预算拨款.
+        StateCapitalBudget = "state_capital_budget",
+        /// 财政专户管理资金.
+        SpecialAccount = "special_account",
+        /// 事业收入.
+        BusinessIncome = "business_income",
+        /// 事业单位经营收入.
+        BusinessOperatingIncome = "business_operating_income",
+        /// 上级补助收入.
+        HigherLevelSubsidy = "higher_level_subsidy",
+        /// 附属单位上缴收入.
+        AffiliateRemittance = "affiliate_remittance",
+        /// 其他收入.
+        OtherIncome = "other_income",
+        /// 上年结转 / 年初结转和结余.
+        Carryover = "carryover",
+        /// 用事业基金弥补收支差额 / 使用非财政拨款结余.
+        FundOffset = "fund_offset",
+    }
+}
+
+vocabulary! {
+    /// The meaning of an amount column (dataset `measure`).
+    Measure {
+        /// 合计 / 总计 / 预算数.
+        Total = "total",
+        /// 基本支出.
+        Basic = "basic",
+        /// 项目支出.
+        Project = "project",
+        /// 人员经费.
+        Personnel = "personnel",
+        /// 公用经费.
+        PublicUse = "public_use",
+        /// 上缴上级支出.
+        RemitToHigher = "remit_to_higher",
+        /// 对附属单位补助支出.
+        SubsidyToAffiliates = "subsidy_to_affiliates",
+        /// 经营支出.
+        BusinessOperatingExpenditure = "business_operating_expenditure",
+        /// 结转下年 / 年末结转和结余.
+        CarryForward = "carry_forward",
+        /// Revenue column: 财政拨款.
+        FiscalAppropriation = "fiscal_appropriation",
+        /// Revenue column: 一般公共预算.
+        GeneralPublicBudget = "general_public_budget",
+        /// Revenue column: 政府性基金预算.
+        GovernmentFundBudget = "government_fund_budget",
+        /// Revenue column: 国有资本经营预算.
+        StateCapitalBudget = "state_capital_budget",
+        /// Revenue column: 财政专户.
+        SpecialAccount = "special_account",
+        /// Revenue column: 事业收入.
+        BusinessIncome = "business_income",
+        /// Revenue column: 事业单位经营收入.
+        BusinessOperatingIncome = "business_operating_income",
+        /// Revenue column: 上级补助收入.
+        HigherLevelSubsidy = "higher_level_subsidy",
+        /// Revenue column: 附属单位上缴收入.
+        AffiliateRemittance = "affiliate_remittance",
+        /// Revenue column: 其他收入.
+        OtherIncome = "other_income",
+        /// Revenue column: 上年结转 / 年初结转和结余.
+        Carryover = "carryover",
+        /// Revenue column: 用事业基金弥补收支差额.
+        FundOffset = "fund_offset",
+        /// 决算数.
+        Actual = "actual",
+        /// 年初预算数.
+        InitialBudget = "initial_budget",
+        /// 全年预算数 / 调整预算数.
+        FullYearBudget = "full_year_budget",
+        /// 决算数 of 基本支出.
+        ActualBasic = "actual_basic",
+        /// 决算数 of 项目支出.
+        ActualProject = "actual_project",
+        /// 决算数 of 人员经费.
+        ActualPersonnel = "actual_personnel",
+        /// 决算数 of 公用经费.
+        ActualPublicUse = "actual_public_use",
+        /// 年初预算数 of 基本支出.
+        InitialBudgetBasic = "initial_budget_basic",
+        /// 年初预算数 of 项目支出.
+        InitialBudgetProject = "initial_budget_project",
+        /// 年初预算数 of 人员经费.
+        InitialBudgetPersonnel = "initial_budget_personnel",
+        /// 年初预算数 of 公用经费.
+        InitialBudgetPublicUse = "initial_budget_public_use",
+        /// 全年预算数 of 基本支出.
+        FullYearBudgetBasic = "full_year_budget_basic",
+        /// 全年预算数 of 项目支出.
+        FullYearBudgetProject = "full_year_budget_project",
+        /// 全年预算数 of 人员经费.
+        FullYearBudgetPersonnel = "full_year_budget_personnel",
+        /// 全年预算数 of 公用经费.
+        FullYearBudgetPublicUse = "full_year_budget_public_use",
+        /// Project-table column of economic class 301 工资福利支出.
+        Economic301 = "economic_301",
+        /// Economic class 302 商品和服务支出.
+        Economic302 = "economic_302",
+        /// Economic class 303 对个人和家庭的补助.
+        Economic303 = "economic_303",
+        /// Economic class 307 债务利息及费用支出.
+        Economic307 = "economic_307",
+        /// Economic class 309 资本性支出（基本建设）.
+        Economic309 = "economic_309",
+        /// Economic class 310 资本性支出.
+        Economic310 = "economic_310",
+        /// Economic class 311 对企业补助（基本建设）.
+        Economic311 = "economic_311",
+        /// Economic class 312 对企业补助.
+        Economic312 = "economic_312",
+        /// Economic class 313 对社会保障基金补助.
+        Economic313 = "economic_313",
+        /// Economic class 399 其他支出.
+        Economic399 = "economic_399",
+        /// 三公: 因公出国（境）费.
+        OverseasTravel = "overseas_travel",
+        /// 三公: 公务用车购置及运行费 together.
+        Vehicles = "vehicles",
+        /// 三公: 公务用车购置费.
+        VehiclePurchase = "vehicle_purchase",
+        /// 三公: 公务用车运行费.
+        VehicleOperation = "vehicle_operation",
+        /// 三公: 公务接待费.
+        Reception = "reception",
+        /// 机关运行经费, where the 三公 table prints it.
+        RunningCosts = "running_costs",
+        /// 三公 决算 table: 合计 预算数.
+        TotalBudget = "total_budget",
+        /// 三公 决算 table: 合计 决算数.
+        TotalActual = "total_actual",
+        /// 因公出国（境）费 预算数.
+        OverseasTravelBudget = "overseas_travel_budget",
+        /// 因公出国（境）费 决算数.
+        OverseasTravelActual = "overseas_travel_actual",
+        /// 公务用车购置及运行费 预算数.
+        VehiclesBudget = "vehicles_budget",
+        /// 公务用车购置及运行费 决算数.
+        VehiclesActual = "vehicles_actual",
+        /// 公务用车购置费 预算数.
+        VehiclePurchaseBudget = "vehicle_purchase_budget",
+        /// 公务用车购置费 决算数.
+        VehiclePurchaseActual = "vehicle_purchase_actual",
+        /// 公务用车运行费 预算数.
+        VehicleOperationBudget = "vehicle_operation_budget",
+        /// 公务用车运行费 决算数.
+        VehicleOperationActual = "vehicle_operation_actual",
+        /// 公务接待费 预算数.
+        ReceptionBudget = "reception_budget",
+        /// 公务接待费 决算数.
+        ReceptionActual = "reception_actual",
+        /// 机关运行经费 预算数.
+        RunningCostsBudget = "running_costs_budget",
+        /// 机关运行经费 决算数.
+        RunningCostsActual = "running_costs_actual",
+    }
+}
+
+/// The stage of a figure in a final account: what was planned or what was spent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Stage {
+    /// 决算数.
+    Actual,
+    /// 年初预算数.
+    InitialBudget,
+    /// 全年预算数.
+    FullYearBudget,
+}
+
+impl Measure {
+    /// The measure a revenue column of this income source carries.
+    pub fn of_income(source: IncomeSource) -> Measure {
+        use IncomeSource as I;
+        match source {
+            I::FiscalAppropriation => Measure::FiscalAppropriation,
+            I::GeneralPublicBudget => Measure::GeneralPublicBudget,
+            I::GovernmentFundBudget => Measure::GovernmentFundBudget,
+            I::StateCapitalBudget => Measure::StateCapitalBudget,
+            I::SpecialAccount => Measure::SpecialAccount,
+            I::BusinessIncome => Measure::BusinessIncome,
+            I::BusinessOperatingIncome => Measure::BusinessOperatingIncome,
+            I::HigherLevelSubsidy => Measure::HigherLevelSubsidy,
+            I::AffiliateRemittance => Measure::AffiliateRemittance,
+            I::OtherIncome => Measure::OtherIncome,
+            I::Carryover => Measure::Carryover,
+            I::FundOffset => Measure::FundOffset,
+        }
+    }
+
+    /// The stage this measure names on its own (决算数, 年初预算数, 全年预算数), if any.
+    pub fn as_stage(self) -> Option<Stage> {
+        match self {
+            Measure::Actual => Some(Stage::Actual),
+            Measure::InitialBudget => Some(Stage::InitialBudget),
+            Measure::FullYearBudget => Some(Stage::FullYearBudget),
+            _ => None,
+        }
+    }
+
+    /// This measure at a stage: a column under 决算数 that reads 基本支出 is `actual_basic`, one
+    /// that reads 合计 is `actual`. Measures without staged forms stay as they are.
+    pub fn at_stage(self, stage: Stage) -> Measure {
+        use Measure as M;
+        match (stage, self) {
+            (Stage::Actual, M::Total) => M::Actual,
+            (Stage::Actual, M::Basic) => M::ActualBasic,
+            (Stage::Actual, M::Project) => M::ActualProject,
+            (Stage::Actual, M::Personnel) => M::ActualPersonnel,
+            (Stage::Actual, M::PublicUse) => M::ActualPublicUse,
+            (Stage::InitialBudget, M::Total) => M::InitialBudget,
+            (Stage::InitialBudget, M::Basic) => M::InitialBudgetBasic,
+            (Stage::InitialBudget, M::Project) => M::InitialBudgetProject,
+            (Stage::InitialBudget, M::Personnel) => M::InitialBudgetPersonnel,
+            (Stage::InitialBudget, M::PublicUse) => M::InitialBudgetPublicUse,
+            (Stage::FullYearBudget, M::Total) => M::FullYearBudget,
+            (Stage::FullYearBudget, M::Basic) => M::FullYearBudgetBasic,
+            (Stage::FullYearBudget, M::Project) => M::FullYearBudgetProject,
+            (Stage::FullYearBudget, M::Personnel) => M::FullYearBudgetPersonnel,
+            (Stage::FullYearBudget, M::PublicUse) => M::FullYearBudgetPublicUse,
+            (_, m) => m,
+        }
+    }
+
+    /// A 三公 part as budgeted (`false`) or spent (`true`) on a 决算 table that prints both.
+    pub fn three_public_stage(self, actual: bool) -> Measure {
+        use Measure as M;
+        match (self, actual) {
+            (M::Total, false) => M::TotalBudget,
+            (M::Total, true) => M::TotalActual,
+            (M::OverseasTravel, false) => M::OverseasTravelBudget,
+            (M::OverseasTravel, true) => M::OverseasTravelActual,
+            (M::Vehicles, false) => M::VehiclesBudget,
+            (M::Vehicles, true) => M::VehiclesActual,
+            (M::VehiclePurchase, false) => M::VehiclePurchaseBudget,
+            (M::VehiclePurchase, true) => M::VehiclePurchaseActual,
+            (M::VehicleOperation, false) => M::VehicleOperationBudget,
+            (M::VehicleOperation, true) => M::VehicleOperationActual,
+            (M::Reception, false) => M::ReceptionBudget,
+            (M::Reception, true) => M::ReceptionActual,
+            (M::RunningCosts, false) => M::RunningCostsBudget,
+            (M::RunningCosts, true) => M::RunningCostsActual,
+            (m, _) => m,
+        }
+    }
+
+    /// The 三公 part and whether it is the 决算数, for a staged 三公 measure.
+    pub fn three_public_part(self) -> Option<(Measure, bool)> {
+        Measure::ALL.iter().find_map(|&part| {
+            [false, true]
+                .into_iter()
+                .find(|&actual| part != self && part.three_public_stage(actual) == self)
+                .map(|actual| (part, actual))
+        })
+    }
+
+    /// The economic-class measure of a project-table column (`302` → `economic_302`).
+    pub fn economic_class(class: &str) -> Option<Measure> {
+        Measure::parse(&format!("economic_{class}"))
+    }
+
+    /// Whether this is an economic-class column of the project table.
+    pub fn is_economic_class(self) -> bool {
+        self.as_str().starts_with("economic_")
+    }
+}
+
+vocabulary! {
+    /// The id of a check (dataset `checks.check`).
+    CheckId {
+        /// A parent row is not the sum of its children.
+        Rollup = "rollup",
+        /// A row's total is not the sum of its parts.
+        RowIdentity = "row_identity",
+        /// Totals disagree between tables.
+        CrossTable = "cross_table",
+        /// A narrative figure disagrees with the tables or with its own arithmetic.
+        NarrativeMismatch = "narrative_mismatch",
+        /// A printed name is not the code's canonical name.
+        NameMismatch = "name_mismatch",
+        /// A code the classification does not have.
+        UnknownCode = "unknown_code",
+        /// A printed code was repaired or a row was coded from its name (a note).
+        CodeRepaired = "code_repaired",
+        /// An expected table was not published.
+        MissingTable = "missing_table",
+        /// The 决算 balance: 收入 + 年初结转和结余 = 支出 + 结余分配 + 年末结转和结余.
+        FinalBalance = "final_balance",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_round_trip() {
+        for m in Measure::ALL {
+            assert_eq!(Measure::parse(m.as_str()), Some(*m));
+        }
+        for c in CheckId::ALL {
+            assert_eq!(CheckId::parse(c.as_str()), Some(*c));
+        }
+        assert_eq!(
+            Measure::Basic.at_stage(Stage::Actual).as_str(),
+            "actual_basic"
+        );
+        assert_eq!(
+            Measure::Reception.three_public_stage(true).as_str(),
+            "reception_actual"
+        );
+        assert_eq!(
+            Measure::ReceptionActual.three_public_part(),
+            Some((Measure::Reception, true))
+        );
+        assert_eq!(Measure::economic_class("302"), Some(Measure::Economic302));
+        assert_eq!(
+            serde_json::to_string(&CheckId::CrossTable).unwrap(),
+            "\"cross_table\""
+        );
+    }
+}
