@@ -70,6 +70,9 @@ pub struct PageContent {
     pub images: usize,
     /// Problems met (already phrased for a warning, without the page number).
     pub problems: Vec<String>,
+    /// A limit a stream of the page (a Form XObject's) went past: the page cannot be read
+    /// within the limits, and the document is refused with this message.
+    pub limit: Option<String>,
 }
 
 /// How one font fared on a page.
@@ -684,7 +687,7 @@ impl<'c, 'a> Interpreter<'c, 'a> {
                         partial
                     }
                     Err(StreamError::Limit(m)) => {
-                        self.problem(m);
+                        self.out.limit.get_or_insert(m);
                         Vec::new()
                     }
                 };

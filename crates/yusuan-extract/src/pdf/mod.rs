@@ -25,6 +25,7 @@
 pub mod align;
 pub mod cmap;
 pub mod content;
+pub mod decode;
 pub mod encoding;
 pub mod font;
 pub mod geom;
@@ -63,6 +64,12 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Document> {
         return Err(ExtractError::Limit(format!(
             "arrays or dictionaries nested {depth} levels deep, over the limit of {} (a parser would overflow its stack)",
             limits.max_depth
+        )));
+    }
+    if let Some(what) = decode::preflight(bytes, limits.max_part_bytes) {
+        return Err(ExtractError::Limit(format!(
+            "{what} inflates past the limit of {} bytes per part",
+            limits.max_part_bytes
         )));
     }
     let mut warnings = Vec::new();
@@ -108,7 +115,9 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Document> {
                 warnings.extend(problems.into_iter().map(|p| format!("page {page_no}: {p}")));
                 layouts.push(layout);
             }
-            Ok(Err(PageError::Limit(m))) => return Err(ExtractError::Limit(m)),
+            Ok(Err(PageError::Limit(m))) => {
+                return Err(ExtractError::Limit(format!("{m} (page {page_no})")))
+            }
             Ok(Err(PageError::Bad(m))) => {
                 failed += 1;
                 warnings.push(format!("page {page_no}: could not be read ({m}); skipped"));
@@ -324,12 +333,7 @@ fn page_content(
                     data.extend_from_slice(&partial);
                     data.push(b'\n');
                 }
-                Err(StreamError::Limit(m)) => {
-                    if ctx.inflated.get() > ctx.limits.max_document_bytes {
-                        return Err(PageError::Limit(m));
-                    }
-                    problems.push(format!("a content stream was skipped: {m}"));
-                }
+                Err(StreamError::Limit(m)) => return Err(PageError::Limit(m)),
             },
             _ => problems.push("a content stream is missing".to_string()),
         }
@@ -368,6 +372,9 @@ fn read_page(
         y1: height,
     };
     let mut content = Interpreter::new(ctx, fonts, depth).run_page(&data, resources, ctm, frame);
+    if let Some(m) = content.limit.take() {
+        return Err(PageError::Limit(m));
+    }
     problems.append(&mut content.problems);
     // Fonts whose text mostly cannot be decoded are left out whole: their "text" is garbage.
     let mut drop_font = vec![false; content.fonts.len()];

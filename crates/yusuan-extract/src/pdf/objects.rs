@@ -2,9 +2,10 @@
 //! decoding that obeys [`Limits`] and keeps what it can of a damaged stream.
 
 use std::cell::Cell;
-use std::io::Read;
 
 use lopdf::{Dictionary, Object, Stream};
+
+use super::decode::{self, DecodeError, Filter, Predictor};
 
 use crate::Limits;
 
@@ -135,11 +136,30 @@ impl<'a> Ctx<'a> {
         (v.len() == n).then_some(v)
     }
 
-    /// The decoded data of a stream, within the limits.
+    /// The decoded data of a stream, within the limits: its whole filter chain goes through
+    /// the one bounded decoder ([`decode`](super::decode)).
     pub fn stream_data(&self, stream: &Stream) -> Result<Vec<u8>, StreamError> {
         let max = self.limits.max_part_bytes;
-        let filters: Vec<Vec<u8>> = match self.get(&stream.dict, b"Filter") {
-            None => Vec::new(),
+        let filters = self.filters(&stream.dict);
+        let data = match decode::decode(&stream.content, &filters, max) {
+            Ok(d) => d,
+            Err(DecodeError::Limit(max)) => {
+                return Err(StreamError::Limit(format!(
+                    "a stream inflates past the limit of {max} bytes per part"
+                )))
+            }
+            Err(DecodeError::Damaged { partial, message }) => {
+                self.charge(partial.len())?;
+                return Err(StreamError::Damaged { partial, message });
+            }
+        };
+        self.charge(data.len())?;
+        Ok(data)
+    }
+
+    /// A stream's filter chain with each filter's `DecodeParms`.
+    fn filters(&self, dict: &Dictionary) -> Vec<Filter> {
+        let names: Vec<Vec<u8>> = match self.get(dict, b"Filter").or_else(|| self.get(dict, b"F")) {
             Some(Object::Name(n)) => vec![n.clone()],
             Some(Object::Array(a)) => a
                 .iter()
@@ -148,39 +168,39 @@ impl<'a> Ctx<'a> {
                     _ => None,
                 })
                 .collect(),
-            Some(_) => Vec::new(),
+            _ => Vec::new(),
         };
-        let has_params = self
-            .get(&stream.dict, b"DecodeParms")
-            .is_some_and(|p| !matches!(p, Object::Null));
-        let result = match filters.as_slice() {
-            [] => Ok(stream.content.clone()),
-            [f] if (f == b"FlateDecode" || f == b"Fl") && !has_params => {
-                inflate(&stream.content, max)
-            }
-            _ => match stream.decompressed_content() {
-                Ok(d) => Ok(d),
-                Err(e) => Err(StreamError::Damaged {
-                    partial: Vec::new(),
-                    message: e.to_string(),
-                }),
-            },
+        let params: Vec<Option<&Dictionary>> = match self
+            .get(dict, b"DecodeParms")
+            .or_else(|| self.get(dict, b"DP"))
+        {
+            Some(Object::Dictionary(d)) => vec![Some(d)],
+            Some(Object::Array(a)) => a.iter().map(|o| self.dict(o)).collect(),
+            _ => Vec::new(),
         };
-        let data = match result {
-            Ok(d) => d,
-            Err(StreamError::Damaged { partial, message }) => {
-                self.charge(partial.len())?;
-                return Err(StreamError::Damaged { partial, message });
-            }
-            Err(e) => return Err(e),
-        };
-        if data.len() as u64 > max {
-            return Err(StreamError::Limit(format!(
-                "a stream inflates past the limit of {max} bytes per part"
-            )));
-        }
-        self.charge(data.len())?;
-        Ok(data)
+        names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                let p = params.get(i).copied().flatten();
+                let get = |k: &[u8], default: i64| {
+                    p.and_then(|p| self.get(p, k))
+                        .and_then(|o| o.as_i64().ok())
+                        .unwrap_or(default)
+                };
+                let d = Predictor::default();
+                Filter::from_name(
+                    n,
+                    Predictor {
+                        predictor: get(b"Predictor", d.predictor),
+                        colors: get(b"Colors", d.colors),
+                        bits: get(b"BitsPerComponent", d.bits),
+                        columns: get(b"Columns", d.columns),
+                        early_change: get(b"EarlyChange", d.early_change),
+                    },
+                )
+            })
+            .collect()
     }
 
     fn charge(&self, n: usize) -> Result<(), StreamError> {
@@ -202,61 +222,5 @@ pub fn num(obj: &Object) -> Option<f32> {
         Object::Integer(i) => Some(*i as f32),
         Object::Real(r) if r.is_finite() => Some(*r),
         _ => None,
-    }
-}
-
-/// Inflate zlib data, at most `max` bytes; a damaged stream yields what came before the damage.
-fn inflate(data: &[u8], max: u64) -> Result<Vec<u8>, StreamError> {
-    let mut out = Vec::with_capacity((data.len() * 4).min(16 << 20));
-    let res = flate2::read::ZlibDecoder::new(data)
-        .take(max + 1)
-        .read_to_end(&mut out);
-    match res {
-        Ok(_) => Ok(out),
-        Err(e) => {
-            if out.is_empty() {
-                // Some producers write raw deflate without the zlib header.
-                let mut raw = Vec::new();
-                if flate2::read::DeflateDecoder::new(data)
-                    .take(max + 1)
-                    .read_to_end(&mut raw)
-                    .is_ok()
-                {
-                    return Ok(raw);
-                }
-                if !raw.is_empty() {
-                    out = raw;
-                }
-            }
-            Err(StreamError::Damaged {
-                partial: out,
-                message: format!("cannot inflate stream: {e}"),
-            })
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::io::Write;
-
-    #[test]
-    fn inflate_keeps_partial_data() {
-        let text = b"BT /F1 12 Tf (hello) Tj ET ".repeat(200);
-        let mut enc = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-        enc.write_all(&text).unwrap();
-        let z = enc.finish().unwrap();
-        assert_eq!(inflate(&z, 1 << 20).unwrap(), text);
-        let cut = &z[..z.len() / 2];
-        match inflate(cut, 1 << 20) {
-            Err(StreamError::Damaged { partial, .. }) => {
-                assert!(!partial.is_empty());
-                assert!(text.starts_with(&partial));
-            }
-            other => panic!("expected damage, got {other:?}"),
-        }
-        // The limit stops a bomb.
-        assert!(inflate(&z, 100).unwrap().len() == 101);
     }
 }
