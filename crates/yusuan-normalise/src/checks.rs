@@ -18,7 +18,7 @@ use rust_decimal::Decimal;
 use yusuan_model::{Check, CheckId, CheckStatus, Location, Measure, Scheme, TableId, TableKind};
 
 use crate::codes::{book, NameMatch};
-use crate::read_table::Value;
+use crate::read_table::{year_side, Role, Value};
 use crate::ReadTable;
 
 /// A figure to compare: its value in 元, its rounding allowance, and where it was printed.
@@ -113,6 +113,15 @@ pub fn run(tables: &[ReadTable]) -> Vec<Check> {
         row_identities(rt, &mut out);
     }
     cross_tables(tables, &mut out);
+    for rt in tables.iter().filter(|t| {
+        t.info.final_accounts
+            && matches!(
+                t.info.kind,
+                TableKind::RevenueExpenditureSummary | TableKind::FiscalGrantSummary
+            )
+    }) {
+        final_balance(rt, &mut out);
+    }
     out
 }
 
@@ -429,8 +438,17 @@ fn tot<'a>(rt: Option<&'a ReadTable>, side: &str, m: Measure) -> Option<(&'a Rea
 }
 
 /// A table's grand total in one measure: the printed total row, else the sum of its classes.
+///
+/// In a 决算 the year's own total (本年收入合计, 本年支出合计) is the one that other tables print:
+/// the grand total (总计) adds the carry-overs.
 pub(crate) fn table_total(rt: &ReadTable, side: &str, measure: Measure) -> Option<Fig> {
-    if let Some(v) = rt.data.totals.get(&(side.to_string(), measure)) {
+    let measure = printed_as(rt, measure);
+    let year = rt
+        .info
+        .final_accounts
+        .then(|| rt.data.totals.get(&(year_side(side), measure)))
+        .flatten();
+    if let Some(v) = year.or_else(|| rt.data.totals.get(&(side.to_string(), measure))) {
         return Some(Fig {
             yuan: v.yuan,
             tolerance: tolerance(rt),
@@ -448,6 +466,86 @@ pub(crate) fn table_total(rt: &ReadTable, side: &str, measure: Measure) -> Optio
     sum(&classes)
 }
 
+/// The measure a table prints a figure under: a 决算 table whose one amount column is 决算数
+/// prints its totals as `actual`.
+fn printed_as(rt: &ReadTable, measure: Measure) -> Measure {
+    let has = |m: Measure| rt.data.roles.iter().any(|r| *r == Role::Amount(m));
+    if measure == Measure::Total && !has(Measure::Total) && has(Measure::Actual) {
+        Measure::Actual
+    } else {
+        measure
+    }
+}
+
+/// A side's printed grand total (总计), else its printed total.
+fn grand_total(rt: &ReadTable, side: &str, measure: Measure) -> Option<Fig> {
+    let v = rt
+        .data
+        .totals
+        .get(&(side.to_string(), printed_as(rt, measure)))?;
+    Some(Fig {
+        yuan: v.yuan,
+        tolerance: tolerance(rt),
+        loc: loc(rt, None, Some(v.col)),
+    })
+}
+
+/// The 决算 balance on each side of the two-sided summaries: 本年收入合计 + 年初结转和结余
+/// (+ 使用非财政拨款结余) = 收入总计, and 本年支出合计 + 结余分配 + 年末结转和结余 = 支出总计.
+fn final_balance(rt: &ReadTable, out: &mut Vec<Check>) {
+    let id = rt.info.id();
+    for (side, parts, what) in [
+        (
+            "income",
+            &["carryover", "fund_offset"][..],
+            "收入总计 vs 本年收入合计 + 年初结转和结余 + 使用结余",
+        ),
+        (
+            "expenditure",
+            &["year_end_carryover", "surplus_distribution"][..],
+            "支出总计 vs 本年支出合计 + 结余分配 + 年末结转和结余",
+        ),
+    ] {
+        let key = (year_side(side), Measure::Actual);
+        let (Some(year), Some(total)) = (
+            rt.data
+                .totals
+                .get(&key)
+                .or_else(|| rt.data.totals.get(&(year_side(side), Measure::Total))),
+            grand_total(rt, side, Measure::Total),
+        ) else {
+            continue;
+        };
+        if total.yuan == year.yuan
+            && !rt
+                .data
+                .totals
+                .contains_key(&(side.to_string(), Measure::Actual))
+        {
+            continue;
+        }
+        let mut figs = vec![fig(rt, year, 0)];
+        figs[0].loc = loc(rt, None, Some(year.col));
+        for row in rt
+            .data
+            .rows
+            .iter()
+            .filter(|r| parts.contains(&r.code.as_str()))
+        {
+            if let Some(v) = row
+                .values
+                .get(&Measure::Actual)
+                .or_else(|| row.values.get(&Measure::Total))
+            {
+                figs.push(fig(rt, v, row.row));
+            }
+        }
+        if let Some(parts) = sum(&figs) {
+            compare(out, CheckId::FinalBalance, id, "total", parts, total, what);
+        }
+    }
+}
+
 /// Two figures from two tables that must agree.
 struct Pair {
     a: TableId,
@@ -458,7 +556,7 @@ struct Pair {
     what: &'static str,
 }
 
-fn cross_tables(tables: &[ReadTable], out: &mut Vec<Check>) {
+fn cross_tables<'a>(tables: &'a [ReadTable], out: &mut Vec<Check>) {
     let find = |k: TableKind| tables.iter().find(|t| t.info.kind == k && !t.info.empty);
     let res = find(TableKind::RevenueExpenditureSummary);
     let rev = find(TableKind::RevenueSummary);
@@ -488,14 +586,23 @@ fn cross_tables(tables: &[ReadTable], out: &mut Vec<Check>) {
     let res_exp = tot(res, "expenditure", Measure::Total);
     let rev_total = tot(rev, "", Measure::Total);
     let exp_total = tot(exp, "", Measure::Total);
-    let totals = [
-        (res_income, res_exp, "收支总表: 支出总计 vs 收入总计"),
+    // In a 决算 the year's income and spending differ; only the grand totals (总计, with the
+    // carry-overs) agree, and 收入决算表 and 支出决算表 are not compared with each other.
+    let final_accounts = tables.iter().any(|t| t.info.final_accounts);
+    let grand = |rt: Option<&'a ReadTable>, side: &str| {
+        rt.and_then(|t| grand_total(t, side, Measure::Total).map(|f| (t, f)))
+    };
+    let mut totals = vec![
+        (
+            grand(res, "income"),
+            grand(res, "expenditure"),
+            "收支总表: 支出总计 vs 收入总计",
+        ),
         (res_exp, exp_total, "支出总表 total vs 收支总表"),
         (res_income, rev_total, "收入总表 total vs 收支总表"),
-        (exp_total, rev_total, "收入总表 total vs 支出总表"),
         (
-            tot(fgs, "income", Measure::Total),
-            tot(fgs, "expenditure", Measure::Total),
+            grand(fgs, "income"),
+            grand(fgs, "expenditure"),
             "财政拨款收支总表: 支出 vs 收入",
         ),
         (
@@ -514,6 +621,9 @@ fn cross_tables(tables: &[ReadTable], out: &mut Vec<Check>) {
             "项目支出表 total vs 一般公共预算支出表 项目支出",
         ),
     ];
+    if !final_accounts {
+        totals.push((exp_total, rev_total, "收入总表 total vs 支出总表"));
+    }
     for (a, b, what) in totals {
         pair(a, b, "total", what);
     }
@@ -563,12 +673,13 @@ fn cross_tables(tables: &[ReadTable], out: &mut Vec<Check>) {
 
 /// Expected tables that were not published, and a failed `missing_table` check for each.
 pub fn missing_tables(tables: &[ReadTable], final_accounts: bool) -> (Vec<TableId>, Vec<Check>) {
-    // Every template table except the optional 国有资本经营预算 table and the per-project forms.
+    // Every template table except the optional 国有资本经营预算 table and the per-project forms;
+    // the Ministry of Finance's 决算 template has no project-expenditure table either.
     let expected = TableKind::ALL.into_iter().filter(|k| {
         !matches!(
             k,
             TableKind::StateCapitalExpenditure | TableKind::PerformanceTargets
-        )
+        ) && !(final_accounts && *k == TableKind::GeneralBudgetProjectExpenditure)
     });
     let present: BTreeSet<TableKind> = tables.iter().map(|t| t.info.kind).collect();
     let missing: Vec<TableId> = expected

@@ -17,6 +17,8 @@ pub fn income_id(label: &str) -> Option<IncomeSource> {
     } else if has("弥补收支差额") || has("使用非财政拨款结余") || has("使用专用结余")
     {
         IncomeSource::FundOffset
+    } else if has("结转") && (has("年初") || has("上年")) {
+        IncomeSource::Carryover
     } else if has("一般公共预算") {
         IncomeSource::GeneralPublicBudget
     } else if has("政府性基金") {

@@ -32,7 +32,7 @@ use yusuan_model::{
 use amount::{find_unit, Unit};
 use classify::{kind_from_title, looks_like_title};
 use read_table::{
-    column_roles, first_data_row, header_paths, read_rows, title_rows, Dense, TableData,
+    column_roles, first_data_row, header_paths, read_blocks, title_rows, Dense, TableData,
 };
 
 /// A recognised table and what was read from it.
@@ -277,8 +277,8 @@ fn read_grid(
         return ReadTable::new(info(false, &unit), TableData::without_amounts(), unit);
     }
     let paths = header_paths(dense, n_title, data_from, t.n_cols);
-    let roles = column_roles(kind, &paths, dense, data_from);
-    let data = read_rows(kind, dense, &roles, data_from, &unit);
+    let roles = column_roles(kind, final_accounts, &paths, dense, data_from);
+    let data = read_blocks(kind, dense, &roles, data_from, &unit);
     ReadTable::new(info(!data.any_amount, &unit), data, unit)
 }
 
@@ -286,7 +286,7 @@ fn read_grid(
 /// no title between. A repeated header is skipped.
 fn continue_grid(prev: &ReadTable, dense: &Dense) -> TableData {
     let data_from = first_data_row(dense, 0);
-    read_rows(
+    read_blocks(
         prev.info.kind,
         dense,
         &prev.data.roles,

@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
-use yusuan_model::{Measure, Scheme, Table, TableKind};
+use yusuan_model::{IncomeSource, Measure, Scheme, Table, TableKind};
 
 use crate::amount::{parse_amount, CellValue, Unit};
 use crate::classify::{looks_like_title, squash, strip_ordinal};
@@ -232,6 +232,7 @@ pub fn header_paths(d: &Dense, from: usize, to: usize, n_cols: usize) -> Vec<Vec
 /// Decide each column's role from its header path (and, for unlabeled columns, its content).
 pub fn column_roles(
     kind: TableKind,
+    final_accounts: bool,
     paths: &[Vec<String>],
     d: &Dense,
     data_from: usize,
@@ -240,8 +241,14 @@ pub fn column_roles(
         .iter()
         .enumerate()
         .map(|(c, path)| {
-            let lowest = path.last().map(|t| squash(t)).unwrap_or_default();
+            let mut lowest = path.last().map(|t| squash(t)).unwrap_or_default();
             let any = |w: &str| path.iter().any(|t| squash(t).contains(w));
+            // 类 | 款 | 项 printed on the first row with figures (the 合计 row) under 科目编码.
+            if let Some(first) = d.origin.get(data_from).map(|row| squash(&row[c])) {
+                if matches!(first.as_str(), "类" | "款" | "项") {
+                    lowest = first;
+                }
+            }
             match lowest.as_str() {
                 "类" => return Role::CodePart(0),
                 "款" => return Role::CodePart(1),
@@ -285,6 +292,13 @@ pub fn column_roles(
                 .count();
             if kind == TableKind::ThreePublic {
                 return match three_public_measure(path) {
+                    // A 决算 table prints 预算数 and 决算数 under every part.
+                    Some(m) if numeric > 0 && final_accounts && any("决算") => {
+                        Role::Amount(m.three_public_stage(true))
+                    }
+                    Some(m) if numeric > 0 && final_accounts && any("预算") => {
+                        Role::Amount(m.three_public_stage(false))
+                    }
                     Some(m) if numeric > 0 => Role::Amount(m),
                     _ if texty > 0 => Role::Label,
                     _ => Role::Ignore,
@@ -303,6 +317,86 @@ pub fn column_roles(
             }
         })
         .collect()
+}
+
+/// Read the data rows of a table, block by block where it prints two or more blocks side by
+/// side with the same columns (a 基本支出决算表 with 人员经费 codes on the left and 公用经费 codes
+/// on the right, each with its own 科目编码 | 科目名称 | 决算数): each block is read as a table of
+/// its own and their rows are put together, with every column kept as printed.
+pub fn read_blocks(
+    kind: TableKind,
+    d: &Dense,
+    roles: &[Role],
+    data_from: usize,
+    unit: &Unit,
+) -> TableData {
+    let starts = block_starts(kind, roles);
+    if starts.len() < 2 {
+        return read_rows(kind, d, roles, data_from, unit);
+    }
+    let mut out = TableData {
+        rows: Vec::new(),
+        totals: Totals::new(),
+        scale: 0,
+        any_amount: false,
+        roles: roles.to_vec(),
+    };
+    for (i, &from) in starts.iter().enumerate() {
+        let to = starts.get(i + 1).copied().unwrap_or(roles.len());
+        let cut = |rows: &[Vec<String>]| -> Vec<Vec<String>> {
+            rows.iter().map(|r| r[from..to].to_vec()).collect()
+        };
+        let block = Dense {
+            full: cut(&d.full),
+            origin: cut(&d.origin),
+            pages: d.pages.clone(),
+        };
+        let mut part = read_rows(kind, &block, &roles[from..to], data_from, unit);
+        for row in &mut part.rows {
+            for v in row.values.values_mut() {
+                v.col += from;
+            }
+        }
+        out.rows.append(&mut part.rows);
+        // Each block's total row (人员经费合计, 公用经费合计) is part of the table's total.
+        for (key, mut v) in part.totals {
+            v.col += from;
+            match out.totals.get_mut(&key) {
+                Some(t) => {
+                    t.printed += v.printed;
+                    t.yuan += v.yuan;
+                }
+                None => {
+                    out.totals.insert(key, v);
+                }
+            }
+        }
+        out.scale = out.scale.max(part.scale);
+        out.any_amount |= part.any_amount;
+    }
+    out
+}
+
+/// Where the column blocks of a table start: a code column (or the 类 of split codes) that comes
+/// again after amount columns. Two-sided summaries (收入 | 支出) are not blocks of one table.
+fn block_starts(kind: TableKind, roles: &[Role]) -> Vec<usize> {
+    if matches!(
+        kind,
+        TableKind::RevenueExpenditureSummary | TableKind::FiscalGrantSummary
+    ) {
+        return vec![0];
+    }
+    let opens = |r: &Role| matches!(r, Role::CodePart(0) | Role::Code);
+    let mut starts = vec![0];
+    let mut amounts_since = false;
+    for (c, r) in roles.iter().enumerate() {
+        if opens(r) && amounts_since {
+            starts.push(c);
+            amounts_since = false;
+        }
+        amounts_since |= matches!(r, Role::Amount(_));
+    }
+    starts
 }
 
 /// Read the data rows of a table.
@@ -571,6 +665,12 @@ fn is_total_label(s: &str) -> bool {
     s.contains("合计") || s.contains("总计") || s.contains("小计")
 }
 
+/// The key under which a two-sided table keeps the year's own total (本年收入合计, 本年支出合计)
+/// beside the grand total (总计) of that side.
+pub fn year_side(side: &str) -> String {
+    format!("{side}_year")
+}
+
 fn read_summary_side(
     r: usize,
     label: &str,
@@ -581,13 +681,15 @@ fn read_summary_side(
     let sq = squash(label);
     let side = if is_income { "income" } else { "expenditure" };
     if sq.contains("总计") || sq.contains("合计") {
-        // 收入总计 is the grand total; 本年收入合计 only the year's part of it.
+        // 收入总计 is the grand total; 本年收入合计 only the year's part of it (kept apart too:
+        // in a 决算 the year's income and spending differ, their totals with carry-overs agree).
         let grand = sq.contains("总计");
         for (m, v) in values {
             let key = (side.to_string(), m);
             if grand {
                 out.totals.insert(key, v);
             } else {
+                out.totals.entry((year_side(side), m)).or_insert(v.clone());
                 out.totals.entry(key).or_insert(v);
             }
         }
@@ -595,9 +697,30 @@ fn read_summary_side(
     }
     if is_income {
         if let Some(id) = income_id(label) {
+            // The funds a carry-over is broken down by (年初结转和结余 / 一、一般公共预算 …) are
+            // parts of that carry-over, not the year's income again.
+            let after_carryover = out
+                .rows
+                .iter()
+                .rev()
+                .find(|r| r.scheme == Scheme::Income)
+                .is_some_and(|r| r.code == IncomeSource::Carryover.as_str());
+            let is_fund = matches!(
+                id,
+                IncomeSource::GeneralPublicBudget
+                    | IncomeSource::GovernmentFundBudget
+                    | IncomeSource::StateCapitalBudget
+            );
+            if after_carryover && is_fund {
+                return;
+            }
             out.rows.push(Row {
                 row: r,
-                scheme: Scheme::Income,
+                scheme: if id == IncomeSource::FundOffset {
+                    Scheme::None
+                } else {
+                    Scheme::Income
+                },
                 code: id.as_str().to_string(),
                 name_published: label.to_string(),
                 project: String::new(),
@@ -605,6 +728,23 @@ fn read_summary_side(
                 values,
             });
         }
+        return;
+    }
+    if sq.contains("年末") && sq.contains("结转") || sq.contains("结余分配") {
+        let code = if sq.contains("结余分配") {
+            "surplus_distribution"
+        } else {
+            "year_end_carryover"
+        };
+        out.rows.push(Row {
+            row: r,
+            scheme: Scheme::None,
+            code: code.to_string(),
+            name_published: label.to_string(),
+            project: String::new(),
+            code_repaired: None,
+            values,
+        });
         return;
     }
     let f = split_fused(label);
