@@ -137,7 +137,7 @@ pub fn read_meta(lines: &[String]) -> DocMeta {
     static DEPT: OnceLock<Regex> = OnceLock::new();
     static YEAR: OnceLock<Regex> = OnceLock::new();
     let dept_re = DEPT.get_or_init(|| {
-        Regex::new(r"(?:编制部门|编制单位|预算单位|部门名称|单位名称)(?:（单位）|\(单位\))?[：:]\s*([^\s：:　]{2,40}?)(?:\s{2,}|　|\s*(?:金额)?单位[：:]|$)")
+        Regex::new(r"(?:编制部门|编制单位|预算单位|部门名称|单位名称|^\s*部门)(?:（单位）|\(单位\))?[：:]\s*([^\s：:　]{2,40}?)(?:\s{2,}|　|\s*(?:金额)?单位[：:]|$)")
             .unwrap()
     });
     let year_re = YEAR.get_or_init(|| Regex::new(r"(20[0-9]{2})\s*年度?").unwrap());
@@ -160,10 +160,26 @@ pub fn read_meta(lines: &[String]) -> DocMeta {
         .map(|(n, _)| n.clone());
 
     // The title: the first line that names a budget or final accounts with a year.
-    let title = lines.iter().take(60).find(|l| {
+    let title_at = lines.iter().take(60).position(|l| {
         let s = squash(l);
         (s.contains("预算") || s.contains("决算")) && year_re.is_match(&s) && s.chars().count() < 80
     });
+    // A cover may break the title over two lines (`江苏省政协办公厅 2018 年度` / `部门预算公开`).
+    let cover: Option<String> = lines
+        .iter()
+        .take(10)
+        .map(|l| squash(l))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .windows(2)
+        .map(|w| format!("{}{}", w[0], w[1]))
+        .find(|j| {
+            year_re.is_match(j)
+                && (j.contains("预算") || j.contains("决算"))
+                && j.chars().count() < 60
+                && year_re.find(j).is_some_and(|m| m.start() > 0)
+        });
+    let title = title_at.map(|i| &lines[i]).or(cover.as_ref());
     let fiscal_year = title
         .and_then(|t| year_re.captures(&squash(t)).and_then(|c| c[1].parse().ok()))
         .or_else(|| {
@@ -173,12 +189,32 @@ pub fn read_meta(lines: &[String]) -> DocMeta {
                 .find_map(|l| year_re.captures(l).and_then(|c| c[1].parse().ok()))
         });
     if department.is_none() {
-        department = title.and_then(|t| {
-            let s = squash(t);
-            let m = year_re.find(&s)?;
-            let name = s[..m.start()].trim_end_matches(['（', '(']).to_string();
-            (name.chars().count() >= 3).then_some(name)
-        });
+        // `江苏省人民检察院2018年度部门预算`, or a cover that prints the name on the line above
+        // `2024年度部门决算`; never a section heading (`第二部分 …`).
+        department = cover
+            .as_deref()
+            .and_then(|c| {
+                let s = strip_section_heading(c);
+                let m = year_re.find(&s)?;
+                let name = s[..m.start()].to_string();
+                looks_like_department(&name).then_some(name)
+            })
+            .or_else(|| {
+                title_at.and_then(|i| {
+                    let s = strip_section_heading(&squash(&lines[i]));
+                    let m = year_re.find(&s)?;
+                    let name = s[..m.start()].trim_end_matches(['（', '(']).to_string();
+                    if name.chars().count() >= 3 {
+                        return Some(name);
+                    }
+                    let above = lines[..i]
+                        .iter()
+                        .rev()
+                        .map(|l| squash(l))
+                        .find(|l| !l.is_empty())?;
+                    looks_like_department(&above).then_some(above)
+                })
+            });
     }
 
     let head: String = lines
@@ -216,6 +252,47 @@ pub fn read_meta(lines: &[String]) -> DocMeta {
         scope,
         unit: None,
     }
+}
+
+/// A line without its section heading (`第二部分`, `第三部分：`).
+fn strip_section_heading(s: &str) -> String {
+    static HEADING: OnceLock<Regex> = OnceLock::new();
+    let re = HEADING.get_or_init(|| {
+        Regex::new(r"^第[一二三四五六七八九十0-9]+部分[：:、.．\s]*").expect("valid regex")
+    });
+    re.replace(s, "").into_owned()
+}
+
+/// Whether a line reads as the name of a department or unit (a cover's first line).
+fn looks_like_department(s: &str) -> bool {
+    let n = s.chars().count();
+    (3..=40).contains(&n)
+        && !s.chars().any(|c| c.is_ascii_digit())
+        && [
+            "局",
+            "委",
+            "办",
+            "院",
+            "厅",
+            "会",
+            "部",
+            "室",
+            "处",
+            "所",
+            "中心",
+            "学校",
+            "大学",
+            "学院",
+            "政府",
+            "街道办事处",
+            "馆",
+            "站",
+            "队",
+            "社",
+            "团",
+        ]
+        .iter()
+        .any(|e| s.ends_with(e))
 }
 
 #[cfg(test)]
@@ -266,5 +343,21 @@ mod tests {
         .map(|s| s.to_string())
         .collect();
         assert_eq!(read_meta(&lines).region.as_deref(), Some("上海市普陀区"));
+    }
+
+    #[test]
+    fn department_from_the_cover_never_a_section_heading() {
+        let lines: Vec<String> = ["上海市普陀区财政局", "2024年度部门决算", "目 录"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let m = read_meta(&lines);
+        assert_eq!(m.department.as_deref(), Some("上海市普陀区财政局"));
+        assert_eq!(m.fiscal_year, Some(2024));
+        let lines = vec!["第二部分 江苏省政协办公厅2018年度部门预算表".to_string()];
+        assert_eq!(
+            read_meta(&lines).department.as_deref(),
+            Some("江苏省政协办公厅")
+        );
     }
 }
