@@ -4,8 +4,7 @@ CARGO ?= cargo
 .PHONY: run test bench bench-scale corpus fmt lint
 
 run:
-	$(CARGO) build --release
-	./target/release/yusuan run corpus --out out
+	$(CARGO) run --release --quiet -- run corpus --out out
 
 test:
 	$(CARGO) test --workspace

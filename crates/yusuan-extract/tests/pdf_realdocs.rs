@@ -7,6 +7,8 @@
 //! there must appear in one table row next to its printed code.
 
 use std::collections::BTreeSet;
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use yusuan_extract::{pdf::read_pdf, Limits};
@@ -17,7 +19,7 @@ fn realdocs() -> Option<PathBuf> {
     if dir.is_dir() {
         Some(dir)
     } else {
-        eprintln!("skipping: {} is absent", dir.display());
+        common::skip(&format!("{} is absent", dir.display()));
         None
     }
 }

@@ -100,9 +100,14 @@ impl Table {
     pub fn coverage(&self) -> Vec<Vec<Option<usize>>> {
         let mut grid = vec![vec![None; self.n_cols]; self.n_rows];
         for (i, c) in self.cells.iter().enumerate() {
-            for r in c.row..(c.row + c.row_span).min(self.n_rows) {
-                for k in c.col..(c.col + c.col_span).min(self.n_cols) {
-                    grid[r][k] = Some(i);
+            let cols = c.col.min(self.n_cols)..(c.col + c.col_span).min(self.n_cols);
+            for row in grid
+                .iter_mut()
+                .take((c.row + c.row_span).min(self.n_rows))
+                .skip(c.row)
+            {
+                for slot in &mut row[cols.clone()] {
+                    *slot = Some(i);
                 }
             }
         }

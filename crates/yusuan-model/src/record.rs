@@ -141,7 +141,14 @@ impl TableId {
 
     /// The id a dataset spelling names (`final_three_public`).
     pub fn parse(s: &str) -> Option<TableId> {
-        TableId::all().find(|t| t.to_string() == s)
+        let (final_accounts, kind) = match s.strip_prefix("final_") {
+            Some(rest) => (true, rest),
+            None => (false, s),
+        };
+        TableKind::ALL
+            .iter()
+            .find(|k| k.as_str() == kind)
+            .map(|k| k.id(final_accounts))
     }
 }
 

@@ -459,7 +459,7 @@ pub(crate) fn table_total(rt: &ReadTable, side: &str, measure: Measure) -> Optio
         return None;
     }
     let classes: Vec<Fig> = by_code(rt)
-        .into_iter()
+        .iter()
         .filter(|(c, _)| c.len() == 3)
         .filter_map(|(_, ms)| ms.get(&measure).copied())
         .collect();
@@ -469,7 +469,7 @@ pub(crate) fn table_total(rt: &ReadTable, side: &str, measure: Measure) -> Optio
 /// The measure a table prints a figure under: a 决算 table whose one amount column is 决算数
 /// prints its totals as `actual`.
 fn printed_as(rt: &ReadTable, measure: Measure) -> Measure {
-    let has = |m: Measure| rt.data.roles.iter().any(|r| *r == Role::Amount(m));
+    let has = |m: Measure| rt.data.roles.contains(&Role::Amount(m));
     if measure == Measure::Total && !has(Measure::Total) && has(Measure::Actual) {
         Measure::Actual
     } else {
@@ -676,10 +676,11 @@ pub fn missing_tables(tables: &[ReadTable], final_accounts: bool) -> (Vec<TableI
     // Every template table except the optional 国有资本经营预算 table and the per-project forms;
     // the Ministry of Finance's 决算 template has no project-expenditure table either.
     let expected = TableKind::ALL.into_iter().filter(|k| {
-        !matches!(
+        let optional = matches!(
             k,
             TableKind::StateCapitalExpenditure | TableKind::PerformanceTargets
-        ) && !(final_accounts && *k == TableKind::GeneralBudgetProjectExpenditure)
+        ) || (final_accounts && *k == TableKind::GeneralBudgetProjectExpenditure);
+        !optional
     });
     let present: BTreeSet<TableKind> = tables.iter().map(|t| t.info.kind).collect();
     let missing: Vec<TableId> = expected

@@ -320,13 +320,13 @@ fn items_of(rt: &ReadTable, table: Option<&Table>) -> Vec<LineItem> {
         };
         for (measure, v) in &row.values {
             out.push(LineItem {
-                table: id.clone(),
+                table: id,
                 scheme: row.scheme,
                 code: row.code.clone(),
                 name: name.clone(),
                 name_published: row.name_published.clone(),
                 project: row.project.clone(),
-                measure: measure.clone(),
+                measure: *measure,
                 amount_yuan: v.yuan,
                 unit: rt.unit.name.clone(),
                 location: Location {

@@ -63,6 +63,14 @@ fn place_at(s: &str) -> Option<(&'static Place, usize)> {
     None
 }
 
+/// A district or county name at the start of a text (`普陀区`, `玛纳斯县`).
+fn county_re() -> &'static Regex {
+    static COUNTY: OnceLock<Regex> = OnceLock::new();
+    COUNTY.get_or_init(|| {
+        Regex::new(r"^([\p{Han}]{1,6}?(?:自治县|区|县|旗|市))").expect("valid regex")
+    })
+}
+
 /// Region and the department name with short place names expanded (`昌吉州政资局` →
 /// `昌吉回族自治州政资局`, region `新疆维吾尔自治区昌吉回族自治州`).
 pub fn region_of(department: &str) -> (Option<String>, String) {
@@ -83,9 +91,7 @@ pub fn region_of(department: &str) -> (Option<String>, String) {
         }
         // A district or county of the place found so far: 普陀区, 玛纳斯县.
         if levels > 0 {
-            static COUNTY: OnceLock<Regex> = OnceLock::new();
-            let re = COUNTY
-                .get_or_init(|| Regex::new(r"^([\p{Han}]{1,6}?(?:自治县|区|县|旗|市))").unwrap());
+            let re = county_re();
             if let Some(m) = re.find(rest) {
                 let name = m.as_str();
                 // Stop at words that begin the department itself.

@@ -796,7 +796,7 @@ fn read_three_public_row(
         .map(|&c| clean(&row[c]))
         .find(|t| !t.is_empty())
         .unwrap_or_default();
-    let Some(measure) = three_public_measure(&[label.clone()]) else {
+    let Some(measure) = three_public_measure(std::slice::from_ref(&label)) else {
         return;
     };
     let Some(v) = values.into_values().next() else {

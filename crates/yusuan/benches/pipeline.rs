@@ -7,6 +7,9 @@
 //! * `pipeline/pdftotext_layout`: `pdftotext -layout` over the same PDFs, one process per file,
 //!   for comparison; skipped (with a message) where poppler is not installed.
 
+// criterion_group! defines an undocumented public function.
+#![allow(missing_docs)]
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

@@ -4,7 +4,7 @@
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use common::{item_key, table_of, Truth};
 use yusuan::process_bytes;
@@ -15,10 +15,10 @@ fn realdocs() -> Option<PathBuf> {
     if dir.join("truth").is_dir() {
         Some(dir)
     } else {
-        eprintln!(
-            "skipping: {} not found (the real disclosures live outside the repository)",
+        common::skip(&format!(
+            "{} not found (the real disclosures live outside the repository)",
             dir.display()
-        );
+        ));
         None
     }
 }
@@ -34,7 +34,7 @@ struct Score {
     unexpected_failures: Vec<String>,
 }
 
-fn score(dir: &PathBuf, truth_path: &PathBuf) -> Score {
+fn score(dir: &Path, truth_path: &Path) -> Score {
     let truth: Truth = serde_json::from_str(&std::fs::read_to_string(truth_path).unwrap()).unwrap();
     let stem = truth_path
         .file_stem()
@@ -180,7 +180,7 @@ fn real_final_accounts_are_read() {
     ] {
         let path = dir.join(name);
         if !path.exists() {
-            eprintln!("skipping {name}: absent");
+            common::skip(&format!("part of a test: {name} is absent"));
             continue;
         }
         let outcome = process_bytes(&std::fs::read(&path).unwrap(), name, "pdf");
