@@ -1,5 +1,7 @@
 //! Helpers shared by the snapshot tests: reading a corpus file and printing a grid compactly.
 
+#![allow(dead_code)]
+
 use yusuan_extract::{extract, Limits};
 use yusuan_model::{Document, Table};
 
