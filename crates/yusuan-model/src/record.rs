@@ -78,11 +78,14 @@ pub enum TableKind {
     StateCapitalExpenditure,
     /// 项目支出绩效目标表.
     PerformanceTargets,
+    /// 财政拨款支出表 (the central-unit and university template): spending of all fiscal funds
+    /// by function code, 合计 / 基本支出 / 项目支出.
+    FiscalGrantExpenditure,
 }
 
 impl TableKind {
     /// Every kind, in the order of the Ministry of Finance template.
-    pub const ALL: [TableKind; 11] = [
+    pub const ALL: [TableKind; 12] = [
         TableKind::RevenueExpenditureSummary,
         TableKind::RevenueSummary,
         TableKind::ExpenditureSummary,
@@ -94,6 +97,7 @@ impl TableKind {
         TableKind::GovernmentFundExpenditure,
         TableKind::StateCapitalExpenditure,
         TableKind::PerformanceTargets,
+        TableKind::FiscalGrantExpenditure,
     ];
 
     /// The dataset identifier of a budget table of this kind.
@@ -110,6 +114,7 @@ impl TableKind {
             TableKind::GovernmentFundExpenditure => "government_fund_expenditure",
             TableKind::StateCapitalExpenditure => "state_capital_expenditure",
             TableKind::PerformanceTargets => "performance_targets",
+            TableKind::FiscalGrantExpenditure => "fiscal_grant_expenditure",
         }
     }
 

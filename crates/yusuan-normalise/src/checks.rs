@@ -678,7 +678,9 @@ pub fn missing_tables(tables: &[ReadTable], final_accounts: bool) -> (Vec<TableI
     let expected = TableKind::ALL.into_iter().filter(|k| {
         let optional = matches!(
             k,
-            TableKind::StateCapitalExpenditure | TableKind::PerformanceTargets
+            TableKind::StateCapitalExpenditure
+                | TableKind::PerformanceTargets
+                | TableKind::FiscalGrantExpenditure
         ) || (final_accounts && *k == TableKind::GeneralBudgetProjectExpenditure);
         !optional
     });

@@ -72,6 +72,8 @@ pub fn kind_from_title(title: &str) -> Option<(TableKind, bool)> {
         TableKind::GeneralBudgetProjectExpenditure
     } else if has("一般公共预算") && has("支出") {
         TableKind::GeneralBudgetExpenditure
+    } else if has("财政拨款") && has("支出") && !has("收支") && !has("收入") {
+        TableKind::FiscalGrantExpenditure
     } else if has("收支") || has("收入支出") {
         TableKind::RevenueExpenditureSummary
     } else if has("收入") {

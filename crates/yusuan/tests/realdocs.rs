@@ -201,6 +201,99 @@ fn real_final_accounts_are_read() {
     }
 }
 
+/// The 2024 决算 of the Putuo finance bureau, against figures read off its printed pages: the
+/// 公用经费 block of the basic-expenditure table (printed beside the 人员经费 block), the 三公
+/// table's 预算数 columns, carry-overs as rows, the 决算 balance, and no finding a careful
+/// reader would not make.
+#[test]
+fn real_final_account_reads_every_block_and_balances() {
+    let Some(dir) = realdocs() else { return };
+    let name = "上海市普陀区财政局2024年度部门决算.pdf";
+    let path = dir.join(name);
+    if !path.exists() {
+        common::skip(&format!("{name} is absent"));
+        return;
+    }
+    let outcome = process_bytes(&std::fs::read(&path).unwrap(), name, "pdf");
+    let d = outcome.disclosure.unwrap();
+    assert_eq!(d.meta.department.as_deref(), Some("上海市普陀区财政局"));
+    assert_eq!(d.meta.fiscal_year, Some(2024));
+    let amount = |table: &str, code: &str, measure: &str| -> Vec<String> {
+        d.line_items
+            .iter()
+            .filter(|i| i.table == table && i.code == code && i.measure.as_str() == measure)
+            .map(|i| i.amount_yuan.to_string())
+            .collect()
+    };
+    let basic = "final_general_budget_basic_expenditure";
+    assert_eq!(amount(basic, "301", "actual"), ["20828500.00"]);
+    assert_eq!(amount(basic, "302", "actual"), ["1710700.00"]);
+    assert_eq!(amount(basic, "30201", "actual"), ["212100.00"]);
+    assert_eq!(amount(basic, "30229", "actual"), ["427700.00"]);
+    assert_eq!(amount(basic, "31002", "actual"), ["135800.00"]);
+    let three = "final_three_public";
+    assert_eq!(amount(three, "", "total_budget"), ["9500.00"]);
+    assert_eq!(amount(three, "", "reception_budget"), ["9500.00"]);
+    assert!(amount(three, "", "total").is_empty());
+    let summary = "final_revenue_expenditure_summary";
+    assert_eq!(amount(summary, "carryover", "actual"), ["491400.00"]);
+    assert_eq!(
+        amount(summary, "year_end_carryover", "actual"),
+        ["553400.00"]
+    );
+    assert_eq!(
+        amount("final_revenue_summary", "2010601", "total"),
+        ["15119000.00"]
+    );
+    let balance: Vec<_> = d
+        .checks
+        .iter()
+        .filter(|c| c.check.as_str() == "final_balance")
+        .map(|c| (table_of(c), c.status))
+        .collect();
+    assert!(balance.len() >= 3, "{balance:?}");
+    assert!(
+        balance.iter().all(|(_, s)| *s == CheckStatus::Pass),
+        "{balance:?}"
+    );
+    let failed: Vec<_> = d
+        .checks
+        .iter()
+        .filter(|c| c.status == CheckStatus::Fail)
+        .map(|c| &c.detail)
+        .collect();
+    assert!(failed.is_empty(), "{failed:#?}");
+}
+
+/// Within a document, each (table, scheme, code, project, measure) is printed once: a second
+/// row under the same key is a misread (codes collapsed to their class, a carry-over taken for
+/// income).
+#[test]
+fn real_documents_give_each_key_once() {
+    let Some(dir) = realdocs() else { return };
+    let mut pdfs: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    pdfs.sort();
+    assert!(pdfs.len() >= 9);
+    for pdf in pdfs {
+        let name = pdf.file_name().unwrap().to_string_lossy().into_owned();
+        let outcome = process_bytes(&std::fs::read(&pdf).unwrap(), &name, "pdf");
+        let Some(d) = outcome.disclosure else {
+            continue;
+        };
+        let mut seen = BTreeMap::new();
+        for i in &d.line_items {
+            let key = (i.table, i.scheme.as_str(), &i.code, &i.project, i.measure);
+            *seen.entry(key).or_insert(0) += 1;
+        }
+        let repeated: Vec<_> = seen.iter().filter(|(_, n)| **n > 1).collect();
+        assert!(repeated.is_empty(), "{name}: {repeated:?}");
+    }
+}
+
 /// The narrative errors the hand-verified notes record are raised, with the figures they give.
 #[test]
 fn real_narrative_errors_are_flagged() {
