@@ -20,6 +20,7 @@ use yusuan_consolidate::{write_dataset, Summary};
 
 pub use process::{process_bytes, process_bytes_with, process_file, Settings};
 pub use shard::{merge, Shard};
+pub use walk::Filter;
 pub use yusuan_extract::Limits;
 pub use yusuan_normalise::Options;
 
@@ -51,16 +52,44 @@ pub struct RunOptions {
     pub shard: Option<Shard>,
     /// Keep and use the outcome cache in the output folder.
     pub cache: bool,
+    /// Which files to take (`--include`, `--exclude`).
+    pub filter: Filter,
+}
+
+/// What a run did: the dataset's counts and what the walk passed over.
+#[derive(Debug, Clone, Default)]
+pub struct RunSummary {
+    /// The dataset written.
+    pub dataset: Summary,
+    /// Files whose outcome came from the cache.
+    pub from_cache: usize,
+    /// Symbolic links to files, followed.
+    pub links_followed: usize,
+    /// Symbolic links to folders or nowhere, not followed.
+    pub links_not_followed: usize,
+    /// Files left out by `--include`/`--exclude`.
+    pub filtered_out: usize,
+    /// Whether the output folder lay inside the input and was left out.
+    pub output_skipped: bool,
+}
+
+impl RunSummary {
+    /// Whether no file could be read as a document (none `ok` or `partial`).
+    pub fn nothing_readable(&self) -> bool {
+        self.dataset.by_status[0] + self.dataset.by_status[1] == 0
+    }
 }
 
 /// Read every file under `input` (or this shard's part of them) and write the dataset into
 /// `out`.
-pub fn run(input: &Path, out: &Path, run: &RunOptions, settings: &Settings) -> Result<Summary> {
+pub fn run(input: &Path, out: &Path, run: &RunOptions, settings: &Settings) -> Result<RunSummary> {
     if !input.is_dir() {
         bail!("{} is not a folder", input.display());
     }
-    let files =
-        walk::files_under(input).with_context(|| format!("cannot list {}", input.display()))?;
+    let walk = walk::files_under(input, Some(out), &run.filter)
+        .with_context(|| format!("cannot list {}", input.display()))?;
+    let files = &walk.files;
+    let from_cache = std::sync::atomic::AtomicUsize::new(0);
     tracing::info!(files = files.len(), input = %input.display(), "starting run");
     // Every outcome goes to disk as soon as it is made (the cache, or a spool removed at the
     // end), and the dataset is written by reading them back one at a time in path order: the
@@ -95,13 +124,15 @@ pub fn run(input: &Path, out: &Path, run: &RunOptions, settings: &Settings) -> R
             .par_iter()
             .filter_map(|path| {
                 let rel = walk::relative(input, path);
-                let (hash, outcome) =
-                    process::process_in_run(path, &rel, settings, run.shard, Some(&store))?;
+                let done = process::process_in_run(path, &rel, settings, run.shard, Some(&store))?;
+                if done.cached {
+                    from_cache.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                }
                 bar.set_message(rel.clone());
                 bar.inc(1);
-                Some(match hash {
+                Some(match done.hash {
                     Some(hash) => Held::Stored { path: rel, hash },
-                    None => Held::Inline(Box::new(outcome)),
+                    None => Held::Inline(Box::new(done.outcome)),
                 })
             })
             .collect()
@@ -134,7 +165,48 @@ pub fn run(input: &Path, out: &Path, run: &RunOptions, settings: &Settings) -> R
             "outcomes missing from the store were read again"
         );
     }
-    Ok(summary)
+    Ok(RunSummary {
+        dataset: summary,
+        from_cache: from_cache.into_inner(),
+        links_followed: walk.links_followed,
+        links_not_followed: walk.links_not_followed,
+        filtered_out: walk.filtered_out,
+        output_skipped: walk.output_skipped,
+    })
+}
+
+/// The closing line of a run, with what the walk passed over and what came from the cache.
+pub fn run_summary_line(s: &RunSummary, out: &Path) -> String {
+    let mut line = summary_line(&s.dataset, out);
+    let mut notes = Vec::new();
+    if s.from_cache > 0 {
+        notes.push(format!("{} from the cache", s.from_cache));
+    }
+    if s.links_followed > 0 {
+        notes.push(format!(
+            "{} symbolic links to files followed",
+            s.links_followed
+        ));
+    }
+    if s.links_not_followed > 0 {
+        notes.push(format!(
+            "{} symbolic links to folders not followed",
+            s.links_not_followed
+        ));
+    }
+    if s.filtered_out > 0 {
+        notes.push(format!(
+            "{} files left out by --include/--exclude",
+            s.filtered_out
+        ));
+    }
+    if s.output_skipped {
+        notes.push("the output folder inside the input was not read".to_string());
+    }
+    if !notes.is_empty() {
+        line.push_str(&format!(" ({})", notes.join("; ")));
+    }
+    line
 }
 
 /// Normaliser options with the user's alias file (`alias,canonical` rows) added to the

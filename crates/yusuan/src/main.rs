@@ -50,8 +50,11 @@ impl LimitArgs {
 enum Command {
     /// Read every file under INPUT_DIR (recursively) and write the dataset into OUT_DIR:
     /// documents.csv, line_items.csv, checks.csv, narrative_facts.csv, performance_targets.csv,
-    /// documents.jsonl and datapackage.json. Files that cannot be read are listed in
-    /// documents.csv with their status and the reason; the run goes on and exits 0.
+    /// projects.csv, documents.jsonl, datapackage.json and yusuan.sqlite. Files that cannot be
+    /// read are listed in documents.csv with their status and the reason; the run goes on.
+    /// Exit status: 0 when the dataset was written, 1 when it was written but no file could be
+    /// read as a disclosure (an empty folder, only unsupported or broken files), 2 for an input
+    /// that is not a folder or an output that cannot be written.
     Run {
         /// Folder of disclosures to read.
         input_dir: PathBuf,
@@ -76,6 +79,14 @@ enum Command {
         /// re-run parses only new or changed files, and a killed run resumes).
         #[arg(long)]
         no_cache: bool,
+        /// Read only files whose path (relative to INPUT_DIR) matches this glob, e.g.
+        /// `--include '**/*2024*'`; may be given more than once.
+        #[arg(long, value_name = "GLOB")]
+        include: Vec<String>,
+        /// Leave out files whose relative path matches this glob, e.g. `--exclude '*.json'`;
+        /// may be given more than once.
+        #[arg(long, value_name = "GLOB")]
+        exclude: Vec<String>,
         #[command(flatten)]
         limits: LimitArgs,
     },
@@ -111,6 +122,8 @@ fn main() -> ExitCode {
             aliases,
             shard,
             no_cache,
+            include,
+            exclude,
             limits,
         } => {
             let run = yusuan::RunOptions {
@@ -118,6 +131,7 @@ fn main() -> ExitCode {
                 progress: !quiet && std::io::stderr().is_terminal(),
                 shard,
                 cache: !no_cache,
+                filter: yusuan::Filter { include, exclude },
             };
             let result = yusuan::options_with_aliases(aliases.as_deref()).and_then(|options| {
                 let settings = yusuan::Settings {
@@ -128,7 +142,14 @@ fn main() -> ExitCode {
             });
             match result {
                 Ok(summary) => {
-                    eprintln!("{}", yusuan::summary_line(&summary, &out));
+                    eprintln!("{}", yusuan::run_summary_line(&summary, &out));
+                    if summary.nothing_readable() && shard.is_none() {
+                        eprintln!(
+                            "yusuan: no readable disclosure was found in {} (the dataset lists what was there)",
+                            input_dir.display()
+                        );
+                        return ExitCode::from(1);
+                    }
                     ExitCode::SUCCESS
                 }
                 Err(e) => {

@@ -25,19 +25,20 @@ pub struct Settings {
 pub fn process_file(path: &Path, rel: &str, settings: &Settings) -> FileOutcome {
     process_in_run(path, rel, settings, None, None)
         .expect("no shard: every file is taken")
-        .1
+        .outcome
 }
 
 /// One file of a run: read it, skip it when it belongs to another shard, take its outcome from
 /// the cache when its content was read before, else extract and normalise it (and cache that).
-/// Returns the content hash (where the file could be read) with the outcome.
+/// Returns the content hash (where the file could be read) with the outcome, and whether it
+/// came from the cache.
 pub fn process_in_run(
     path: &Path,
     rel: &str,
     settings: &Settings,
     shard: Option<Shard>,
     cache: Option<&Cache>,
-) -> Option<(Option<String>, FileOutcome)> {
+) -> Option<InRun> {
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
@@ -57,7 +58,11 @@ pub fn process_in_run(
                     disclosure: None,
                     document: None,
                 };
-                (None, outcome)
+                InRun {
+                    hash: None,
+                    outcome,
+                    cached: false,
+                }
             })
         }
     };
@@ -66,13 +71,31 @@ pub fn process_in_run(
         return None;
     }
     if let Some(hit) = cache.and_then(|c| c.get(&hash)) {
-        return Some((Some(hash), relocate(hit, rel)));
+        return Some(InRun {
+            outcome: relocate(hit, rel),
+            hash: Some(hash),
+            cached: true,
+        });
     }
     let outcome = process_hashed(&bytes, &hash, rel, &ext, settings);
     if let Some(c) = cache {
         c.put(&hash, &outcome);
     }
-    Some((Some(hash), outcome))
+    Some(InRun {
+        hash: Some(hash),
+        outcome,
+        cached: false,
+    })
+}
+
+/// One file's part of a run.
+pub struct InRun {
+    /// The content hash, where the file could be read.
+    pub hash: Option<String>,
+    /// What became of it.
+    pub outcome: FileOutcome,
+    /// Whether the outcome came from the cache.
+    pub cached: bool,
 }
 
 /// The outcome of some content, for a file of that content at `rel`: the same record but for

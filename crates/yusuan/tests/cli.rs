@@ -163,3 +163,163 @@ fn extract_prints_one_documents_json() {
     assert_eq!(v["status"], "ok");
     assert_eq!(v["disclosure"]["meta"]["fiscal_year"], 2022);
 }
+
+/// The documents.csv rows of a run, by path: (status, error).
+fn documents(out: &std::path::Path) -> std::collections::BTreeMap<String, String> {
+    let mut rdr = csv::Reader::from_path(out.join("documents.csv")).unwrap();
+    rdr.records()
+        .map(|r| {
+            let r = r.unwrap();
+            (r[1].to_string(), r[3].to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn output_inside_the_input_is_not_read_back() {
+    let input = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        corpus_file("changji-zhengziju-2023.docx"),
+        input.path().join("a.docx"),
+    )
+    .unwrap();
+    let out = input.path().join("out");
+    let mut runs = Vec::new();
+    for _ in 0..2 {
+        let run = yusuan()
+            .arg("run")
+            .arg(input.path())
+            .arg("--out")
+            .arg(&out)
+            .arg("--quiet")
+            .output()
+            .unwrap();
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let stderr = String::from_utf8_lossy(&run.stderr).into_owned();
+        runs.push((
+            std::fs::read(out.join("documents.csv")).unwrap(),
+            std::fs::read(out.join("line_items.csv")).unwrap(),
+            stderr,
+        ));
+    }
+    assert_eq!(runs[0].0, runs[1].0, "documents.csv differs between runs");
+    assert_eq!(runs[0].1, runs[1].1, "line_items.csv differs between runs");
+    let docs = documents(&out);
+    assert_eq!(docs.keys().collect::<Vec<_>>(), ["a.docx"], "{docs:?}");
+    assert!(runs[1].2.contains("1 files (1 ok"), "{}", runs[1].2);
+    assert!(runs[1].2.contains("1 from the cache"), "{}", runs[1].2);
+    assert!(
+        runs[1]
+            .2
+            .contains("the output folder inside the input was not read"),
+        "{}",
+        runs[1].2
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn symbolic_links_are_followed_to_files_and_reported() {
+    let input = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let target = elsewhere.path().join("real.docx");
+    std::fs::copy(corpus_file("changji-zhengziju-2023.docx"), &target).unwrap();
+    std::os::unix::fs::symlink(&target, input.path().join("linked.docx")).unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(), input.path().join("linked-folder")).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let run = yusuan()
+        .arg("run")
+        .arg(input.path())
+        .arg("--out")
+        .arg(out.path())
+        .args(["--quiet", "--no-cache"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{stderr}");
+    assert_eq!(
+        documents(out.path()).get("linked.docx").map(String::as_str),
+        Some("ok")
+    );
+    assert!(
+        stderr.contains("1 symbolic links to files followed"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("1 symbolic links to folders not followed"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_empty_folder_says_so_and_exits_one() {
+    let input = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let run = yusuan()
+        .arg("run")
+        .arg(input.path())
+        .arg("--out")
+        .arg(out.path())
+        .arg("--quiet")
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("0 files"), "{stderr}");
+    assert!(
+        stderr.contains("no readable disclosure was found"),
+        "{stderr}"
+    );
+    assert!(out.path().join("documents.csv").is_file());
+}
+
+#[test]
+fn include_and_exclude_choose_the_files() {
+    let input = tempfile::tempdir().unwrap();
+    std::fs::create_dir(input.path().join("2023")).unwrap();
+    for name in ["2023/a.docx", "2023/b.docx", "c.docx"] {
+        std::fs::copy(
+            corpus_file("changji-zhengziju-2023.docx"),
+            input.path().join(name),
+        )
+        .unwrap();
+    }
+    std::fs::write(input.path().join("notes.txt"), "x").unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let run = yusuan()
+        .arg("run")
+        .arg(input.path())
+        .arg("--out")
+        .arg(out.path())
+        .args(["--quiet", "--no-cache"])
+        .args(["--include", "2023/**", "--include", "*.txt"])
+        .args(["--exclude", "**/b.docx"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{stderr}");
+    let docs = documents(out.path());
+    assert_eq!(
+        docs.keys().collect::<Vec<_>>(),
+        ["2023/a.docx", "notes.txt"],
+        "{docs:?}"
+    );
+    assert!(
+        stderr.contains("2 files left out by --include/--exclude"),
+        "{stderr}"
+    );
+    let bad = yusuan()
+        .arg("run")
+        .arg(input.path())
+        .arg("--out")
+        .arg(out.path())
+        .args(["--include", "a{b"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("bad glob"));
+}
