@@ -288,9 +288,12 @@ class Final:
             return C("", align="right")
         text = self.fmt(yuan)
         value = G.printed_value(yuan, self.unit, 2) * G.unit_factor(self.unit)
-        self.items.append({"table": tid, "scheme": scheme, "code": code, "project": "", "measure": measure,
-                           "amount_yuan": G.yuan_str(value)})
-        return C(text, align="right")
+        item = {"table": tid, "scheme": scheme, "code": code, "project": "", "measure": measure,
+                "amount_yuan": G.yuan_str(value)}
+        self.items.append(item)
+        cell = C(text, align="right")
+        cell.item = item
+        return cell
 
     def plain(self, yuan: D | None) -> Cell:
         return C("" if yuan is None else self.fmt(yuan), align="right")
@@ -736,6 +739,42 @@ class Final:
         return data, truth
 
 
+def verify(f: Final, data: bytes, truth: dict) -> list[str]:
+    """Check the truth against the document: every item read back at the cell it was printed in, and
+    the rollups recomputed from the items fail exactly where the truth says."""
+    import io
+
+    import docx
+
+    errors = []
+    doc = docx.Document(io.BytesIO(data))
+    n = 0
+    for meta in f.w.tables:
+        table = doc.tables[meta["body_index"]]
+        for cell in meta["cells"]:
+            n += 1
+            text = table.rows[cell["row"]].cells[cell["col"]].text.replace(",", "")
+            yuan = G.q2(D(text) * G.unit_factor(meta["unit"]))
+            if G.yuan_str(yuan) != cell["item"]["amount_yuan"]:
+                errors.append(f"{meta['tid']} r{cell['row']}c{cell['col']}: {text} vs {cell['item']}")
+    if n != len(truth["items"]):
+        errors.append(f"{n} cells recorded, {len(truth['items'])} items")
+    values: dict[tuple, D] = {}
+    for it in truth["items"]:
+        if it["scheme"] in ("function", "economic"):
+            values[(it["table"], it["measure"], it["code"])] = D(it["amount_yuan"])
+    failing = set()
+    for (tid, m, code), v in values.items():
+        kids = [x for (t2, m2, c2), x in values.items()
+                if t2 == tid and m2 == m and len(c2) == len(code) + 2 and c2.startswith(code)]
+        if kids and sum(kids, ZERO) != v:
+            failing.add(("rollup", tid, code))
+    want = {(c["check"], c["table"], c["code"]) for c in truth["failing_checks"] if c["check"] == "rollup"}
+    if failing != want:
+        errors.append(f"rollups failing {sorted(failing)}, truth {sorted(want)}")
+    return errors
+
+
 def write_if_changed(path: Path, data: bytes) -> bool:
     if path.exists() and path.read_bytes() == data:
         return False
@@ -780,6 +819,9 @@ def main():
     for idx, spec in enumerate(DOCS):
         f = Final(idx, spec, codes)
         data, truth = f.build()
+        errors = verify(f, data, truth)
+        if errors:
+            raise SystemExit(f"{f.slug}-{f.year}: the truth does not match the document:\n" + "\n".join(errors))
         name = f"{f.slug}-{f.year}"
         names.append(name)
         write_if_changed(OUT / "docx" / f"{name}.docx", data)
