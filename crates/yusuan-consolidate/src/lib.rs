@@ -30,7 +30,9 @@ pub mod schema;
 mod sqlite;
 mod writer;
 
-pub use writer::{write_dataset, Summary};
+pub use writer::{
+    datapackage, datapackage_with, write_dataset, write_dataset_with, Extras, Summary,
+};
 
 use thiserror::Error;
 

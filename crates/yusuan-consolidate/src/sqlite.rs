@@ -2,8 +2,9 @@
 //! differ), with indexes on `doc_id`, `department_id`, `fiscal_year` and `code`, and a view of
 //! totals per department and year.
 //!
-//! Amounts stay exact decimal strings (`TEXT`), as in the CSV; the view sums them in fen after
-//! rounding each to the fen, which is exact for any budget below 10^13 元.
+//! Amounts are numbers (`REAL`) with the exact decimal string beside them (`amount_yuan_text`);
+//! the view sums the exact strings in fen after rounding each to the fen, which is exact for any
+//! budget below 10^13 元.
 
 use std::path::Path;
 
@@ -19,65 +20,73 @@ fn sql_err(path: &Path) -> impl FnOnce(rusqlite::Error) -> WriteError + '_ {
     }
 }
 
-/// The view: per department, year, table and measure, the sum of the function classes (类).
+/// The view: per department, year, kind, table and measure, the sum of the function classes
+/// (类) of the preferred copies only, so that a disclosure read as .docx and as PDF counts once.
 const TOTALS_VIEW: &str = r#"
 CREATE VIEW department_year_totals AS
-SELECT department_id, fiscal_year, "table", measure,
-       printf('%.2f', SUM(CAST(ROUND(CAST(amount_yuan AS REAL) * 100) AS INTEGER)) / 100.0) AS amount_yuan,
+SELECT department_id, department_name, fiscal_year, doc_kind, scope, table_id, measure,
+       printf('%.2f', SUM(CAST(ROUND(CAST(amount_yuan_text AS REAL) * 100) AS INTEGER)) / 100.0) AS amount_yuan,
        COUNT(DISTINCT doc_id) AS documents
 FROM line_items
-WHERE scheme = 'function' AND length(code) = 3
-GROUP BY department_id, fiscal_year, "table", measure"#;
+WHERE scheme = 'function' AND level = 'class' AND preferred = 1
+GROUP BY department_id, department_name, fiscal_year, doc_kind, scope, table_id, measure"#;
 
-/// Build `yusuan.sqlite` in `dir` from the CSV files already written there.
+/// Build `yusuan.sqlite` in `dir` from the CSV files already written there. Numbers are stored
+/// as numbers (`REAL`, so that `max()` and `ORDER BY` compare them as numbers) with the exact
+/// decimal text beside them in `<column>_text`; booleans as 0 and 1; an empty field as NULL.
 pub fn write_sqlite(dir: &Path) -> Result<()> {
+    use rusqlite::types::Value;
     let path = dir.join("yusuan.sqlite");
     let mut conn = Connection::open(&path).map_err(sql_err(&path))?;
     let tx = conn.transaction().map_err(sql_err(&path))?;
     for (name, _, columns) in schema::FILES {
-        let defs: Vec<String> = columns
-            .iter()
-            .map(|(c, t, _)| {
-                format!(
-                    "\"{c}\" {}",
-                    if *t == "integer" { "INTEGER" } else { "TEXT" }
-                )
-            })
-            .collect();
+        let mut defs: Vec<String> = Vec::new();
+        for (c, t, _) in columns.iter() {
+            match *t {
+                "integer" | "boolean" => defs.push(format!("\"{c}\" INTEGER")),
+                "number" => {
+                    defs.push(format!("\"{c}\" REAL"));
+                    defs.push(format!("\"{c}_text\" TEXT"));
+                }
+                _ => defs.push(format!("\"{c}\" TEXT")),
+            }
+        }
         tx.execute(
             &format!("CREATE TABLE \"{name}\" ({})", defs.join(", ")),
             [],
         )
         .map_err(sql_err(&path))?;
-        let marks = vec!["?"; columns.len()].join(", ");
+        let marks = vec!["?"; defs.len()].join(", ");
         let mut insert = tx
             .prepare(&format!("INSERT INTO \"{name}\" VALUES ({marks})"))
             .map_err(sql_err(&path))?;
         let csv_path = dir.join(format!("{name}.csv"));
-        let mut rdr = csv::Reader::from_path(&csv_path).map_err(|e| WriteError::Serialise {
-            what: csv_path.display().to_string(),
-            message: e.to_string(),
+        let bytes = std::fs::read(&csv_path).map_err(|source| WriteError::Io {
+            path: csv_path.display().to_string(),
+            source,
         })?;
+        let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+        let mut rdr = csv::Reader::from_reader(text);
         for record in rdr.records() {
             let record = record.map_err(|e| WriteError::Serialise {
                 what: csv_path.display().to_string(),
                 message: e.to_string(),
             })?;
-            // An empty field is "not published": NULL.
-            let values =
-                record
-                    .iter()
-                    .zip(columns.iter())
-                    .map(|(v, (_, t, _))| -> rusqlite::types::Value {
-                        match (v, *t) {
-                            ("", _) => rusqlite::types::Value::Null,
-                            (v, "integer") => v.parse::<i64>().map_or(
-                                rusqlite::types::Value::Null,
-                                rusqlite::types::Value::Integer,
-                            ),
-                            (v, _) => rusqlite::types::Value::Text(v.to_string()),
-                        }
-                    });
+            let mut values: Vec<Value> = Vec::with_capacity(defs.len());
+            for (v, (_, t, _)) in record.iter().zip(columns.iter()) {
+                let null = v.is_empty();
+                match *t {
+                    _ if null && *t == "number" => values.extend([Value::Null, Value::Null]),
+                    _ if null => values.push(Value::Null),
+                    "integer" => values.push(v.parse::<i64>().map_or(Value::Null, Value::Integer)),
+                    "boolean" => values.push(Value::Integer(i64::from(v == "true"))),
+                    "number" => {
+                        values.push(v.parse::<f64>().map_or(Value::Null, Value::Real));
+                        values.push(Value::Text(v.to_string()));
+                    }
+                    _ => values.push(Value::Text(v.to_string())),
+                }
+            }
             insert
                 .execute(params_from_iter(values))
                 .map_err(sql_err(&path))?;

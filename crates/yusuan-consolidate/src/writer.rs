@@ -6,9 +6,12 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use serde_json::json;
-use yusuan_model::{FileOutcome, FileStatus, Location};
+use yusuan_model::{Code, CodebookEntry, FileOutcome, FileStatus, Location};
 
-use crate::schema::{self, Column};
+use crate::schema::{
+    self, CheckRow, CodebookRow, Column, DocumentRow, LineItemRow, NarrativeFactRow, PanelRow,
+    PerformanceTargetRow, ProjectRow,
+};
 use crate::{Result, WriteError};
 
 /// Counts for the run's closing line.
@@ -16,13 +19,30 @@ use crate::{Result, WriteError};
 pub struct Summary {
     /// Files listed.
     pub files: usize,
-    /// Files per status, in the order ok, partial, failed, duplicate, unsupported.
-    pub by_status: [usize; 5],
+    /// Files per status, in the order of [`FileStatus::ALL`]: ok, partial, failed, duplicate,
+    /// unsupported, template.
+    pub by_status: [usize; 6],
+    /// Disclosures counted once (preferred copies).
+    pub disclosures: usize,
     /// Line items written.
     pub line_items: usize,
     /// Checks that failed.
     pub checks_failed: usize,
 }
+
+/// What a dataset carries besides the outcomes: the classification codes for the codebook, and
+/// a record of how the run was made for `datapackage.json`.
+#[derive(Debug, Clone, Default)]
+pub struct Extras {
+    /// Classification codes (function, economic) with their names.
+    pub codes: Vec<CodebookEntry>,
+    /// How the run was made (version, settings, time, input count), as JSON.
+    pub run: Option<serde_json::Value>,
+}
+
+/// Excel (in a Chinese locale) reads a CSV as UTF-8 only when it starts with a byte order
+/// mark; pandas, R, DuckDB and the Frictionless tools skip it.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
     move |source| WriteError::Io {
@@ -49,7 +69,9 @@ fn loc_fields(l: &Location) -> [String; 4] {
 fn csv_writer(dir: &Path, name: &str, columns: &[Column]) -> Result<csv::Writer<BufWriter<File>>> {
     let path = dir.join(format!("{name}.csv"));
     let file = File::create(&path).map_err(io_err(&path))?;
-    let mut w = csv::Writer::from_writer(BufWriter::new(file));
+    let mut out = BufWriter::new(file);
+    out.write_all(BOM).map_err(io_err(&path))?;
+    let mut w = csv::Writer::from_writer(out);
     w.write_record(columns.iter().map(|c| c.0))
         .map_err(csv_err(name))?;
     Ok(w)
@@ -63,13 +85,22 @@ where
     I: IntoIterator,
     I::Item: std::borrow::Borrow<FileOutcome>,
 {
+    write_dataset_with(outcomes, out_dir, &Extras::default())
+}
+
+/// [`write_dataset`], with the codebook's classification codes and the run record.
+pub fn write_dataset_with<I>(outcomes: I, out_dir: &Path, extras: &Extras) -> Result<Summary>
+where
+    I: IntoIterator,
+    I::Item: std::borrow::Borrow<FileOutcome>,
+{
     fs::create_dir_all(out_dir).map_err(io_err(out_dir))?;
     let tmp: PathBuf = out_dir.join(format!(".yusuan-tmp-{}", std::process::id()));
     if tmp.exists() {
         fs::remove_dir_all(&tmp).map_err(io_err(&tmp))?;
     }
     fs::create_dir_all(&tmp).map_err(io_err(&tmp))?;
-    let result = write_all(outcomes, &tmp);
+    let result = write_all(outcomes, &tmp, extras);
     let summary = match result {
         Ok(s) => s,
         Err(e) => {
@@ -92,17 +123,22 @@ where
     Ok(summary)
 }
 
-fn write_all<I>(outcomes: I, dir: &Path) -> Result<Summary>
+fn write_all<I>(outcomes: I, dir: &Path, extras: &Extras) -> Result<Summary>
 where
     I: IntoIterator,
     I::Item: std::borrow::Borrow<FileOutcome>,
 {
-    let mut docs = csv_writer(dir, "documents", schema::DOCUMENTS)?;
-    let mut items = csv_writer(dir, "line_items", schema::LINE_ITEMS)?;
-    let mut checks = csv_writer(dir, "checks", schema::CHECKS)?;
-    let mut facts = csv_writer(dir, "narrative_facts", schema::NARRATIVE_FACTS)?;
-    let mut targets = csv_writer(dir, "performance_targets", schema::PERFORMANCE_TARGETS)?;
-    let mut projects = csv_writer(dir, "projects", schema::PROJECTS)?;
+    let mut docs = csv_writer(dir, DocumentRow::FILE, DocumentRow::COLUMNS)?;
+    let mut items = csv_writer(dir, LineItemRow::FILE, LineItemRow::COLUMNS)?;
+    let mut checks = csv_writer(dir, CheckRow::FILE, CheckRow::COLUMNS)?;
+    let mut facts = csv_writer(dir, NarrativeFactRow::FILE, NarrativeFactRow::COLUMNS)?;
+    let mut targets = csv_writer(
+        dir,
+        PerformanceTargetRow::FILE,
+        PerformanceTargetRow::COLUMNS,
+    )?;
+    let mut projects = csv_writer(dir, ProjectRow::FILE, ProjectRow::COLUMNS)?;
+    let mut panel = csv_writer(dir, PanelRow::FILE, PanelRow::COLUMNS)?;
     let jsonl_path = dir.join("documents.jsonl");
     let mut jsonl = BufWriter::new(File::create(&jsonl_path).map_err(io_err(&jsonl_path))?);
     let mut summary = Summary::default();
@@ -110,144 +146,196 @@ where
     for item in outcomes {
         let o: &FileOutcome = item.borrow();
         summary.files += 1;
-        summary.by_status[match o.status {
-            FileStatus::Ok => 0,
-            FileStatus::Partial => 1,
-            FileStatus::Failed => 2,
-            FileStatus::Duplicate => 3,
-            FileStatus::Unsupported => 4,
-        }] += 1;
+        if let Some(i) = FileStatus::ALL.iter().position(|s| *s == o.status) {
+            summary.by_status[i] += 1;
+        }
+        if o.copies.preferred {
+            summary.disclosures += 1;
+        }
         let d = o.disclosure.as_ref();
         let meta = d.map(|d| &d.meta);
         let rep = d.map(|d| &d.reported);
-        let dept_id = meta
-            .and_then(|m| m.department_id.clone())
-            .unwrap_or_default();
+        let dept_id = opt(meta.and_then(|m| m.department_id.clone()));
+        let dept_name = opt(meta.and_then(|m| m.department_canonical.clone()));
         let year = opt(meta.and_then(|m| m.fiscal_year));
+        let kind = opt(meta.and_then(|m| m.doc_kind.map(|k| k.as_str())));
+        let scope = opt(meta.and_then(|m| m.scope.map(|s| s.as_str())));
+        let preferred = o.copies.preferred.to_string();
         let n_failed = d.map(|d| d.checks_failed()).unwrap_or(0);
         summary.checks_failed += n_failed;
-        docs.write_record([
-            o.doc_id.clone(),
-            o.path.clone(),
-            o.format.clone(),
-            o.status.as_str().to_string(),
-            o.error.clone().unwrap_or_default(),
-            opt(meta.and_then(|m| m.department.clone())),
-            dept_id.clone(),
-            opt(meta.and_then(|m| m.region.clone())),
-            year.clone(),
-            opt(meta.and_then(|m| m.doc_kind.map(|k| k.as_str()))),
-            opt(meta.and_then(|m| m.scope.map(|s| s.as_str()))),
-            opt(meta.and_then(|m| m.unit.clone())),
-            opt(o.pages),
-            opt(d.map(|d| d.tables.len())),
-            opt(d.map(|d| d.tables_missing.len())),
-            opt(d.map(|_| n_failed)),
-            opt(d.map(|d| d.line_items.len())),
-            opt(meta.and_then(|m| m.staffing.authorised)),
-            opt(meta.and_then(|m| m.staffing.actual)),
-            opt(meta.and_then(|m| m.staffing.serving)),
-            opt(meta.and_then(|m| m.staffing.retired)),
-            opt(rep.and_then(|r| r.running_costs_yuan)),
-            opt(rep.and_then(|r| r.procurement_yuan)),
-            opt(rep.and_then(|r| r.procurement_goods_yuan)),
-            opt(rep.and_then(|r| r.procurement_works_yuan)),
-            opt(rep.and_then(|r| r.procurement_services_yuan)),
-            opt(rep.and_then(|r| r.vehicles)),
-            opt(rep.and_then(|r| r.vehicles_value_yuan)),
-            opt(rep.and_then(|r| r.equipment_over_500k)),
-            opt(rep.and_then(|r| r.equipment_over_1m)),
-        ])
-        .map_err(csv_err("documents"))?;
+        let row = DocumentRow {
+            doc_id: o.doc_id.clone(),
+            path: o.path.clone(),
+            format: o.format.clone(),
+            status: o.status.as_str().to_string(),
+            error: opt(o.error.clone()),
+            department: opt(meta.and_then(|m| m.department.clone())),
+            department_id: dept_id.clone(),
+            region: opt(meta.and_then(|m| m.region.clone())),
+            fiscal_year: year.clone(),
+            doc_kind: kind.clone(),
+            scope: scope.clone(),
+            unit: opt(meta.and_then(|m| m.unit.clone())),
+            pages: opt(o.pages),
+            tables: opt(d.map(|d| d.tables.len())),
+            tables_missing: opt(d.map(|d| d.tables_missing.len())),
+            checks_failed: opt(d.map(|_| n_failed)),
+            line_items: opt(d.map(|d| d.line_items.len())),
+            staff_authorised: opt(meta.and_then(|m| m.staffing.authorised)),
+            staff_actual: opt(meta.and_then(|m| m.staffing.actual)),
+            staff_serving: opt(meta.and_then(|m| m.staffing.serving)),
+            staff_retired: opt(meta.and_then(|m| m.staffing.retired)),
+            running_costs_yuan: opt(rep.and_then(|r| r.running_costs_yuan)),
+            procurement_yuan: opt(rep.and_then(|r| r.procurement_yuan)),
+            procurement_goods_yuan: opt(rep.and_then(|r| r.procurement_goods_yuan)),
+            procurement_works_yuan: opt(rep.and_then(|r| r.procurement_works_yuan)),
+            procurement_services_yuan: opt(rep.and_then(|r| r.procurement_services_yuan)),
+            vehicles: opt(rep.and_then(|r| r.vehicles)),
+            vehicles_value_yuan: opt(rep.and_then(|r| r.vehicles_value_yuan)),
+            equipment_over_500k: opt(rep.and_then(|r| r.equipment_over_500k)),
+            equipment_over_1m: opt(rep.and_then(|r| r.equipment_over_1m)),
+            note: opt(o.note.clone()),
+            department_name: dept_name.clone(),
+            disclosure_id: opt(o.copies.disclosure_id.clone()),
+            duplicate_of: opt(o.copies.duplicate_of.clone()),
+            preferred: preferred.clone(),
+        };
+        docs.write_record(row.values())
+            .map_err(csv_err("documents"))?;
 
         if let Some(d) = d {
             for li in &d.line_items {
                 summary.line_items += 1;
-                let [page, table_no, row, col] = loc_fields(&li.location);
+                let [page, table_no, row_no, col_no] = loc_fields(&li.location);
+                let code = Code::new(li.scheme, &li.code);
+                let level = opt(code.and_then(|c| c.level()).map(|l| l.as_str()));
+                let class_code = opt(code.map(|c| c.class()));
+                let parent_code = opt(code.and_then(|c| c.parent()));
+                let row = LineItemRow {
+                    doc_id: o.doc_id.clone(),
+                    department_id: dept_id.clone(),
+                    fiscal_year: year.clone(),
+                    table_id: li.table.to_string(),
+                    scheme: li.scheme.as_str().to_string(),
+                    code: li.code.clone(),
+                    name: li.name.clone(),
+                    name_published: li.name_published.clone(),
+                    project: li.project.clone(),
+                    measure: li.measure.to_string(),
+                    amount_yuan: li.amount_yuan.to_string(),
+                    unit: li.unit.clone(),
+                    page,
+                    table_no,
+                    row_no,
+                    col_no,
+                    doc_kind: kind.clone(),
+                    scope: scope.clone(),
+                    department_name: dept_name.clone(),
+                    level: level.clone(),
+                    class_code: class_code.clone(),
+                    parent_code: parent_code.clone(),
+                    preferred: preferred.clone(),
+                };
                 items
-                    .write_record([
-                        o.doc_id.as_str(),
-                        &dept_id,
-                        &year,
-                        &li.table.to_string(),
-                        li.scheme.as_str(),
-                        &li.code,
-                        &li.name,
-                        &li.name_published,
-                        &li.project,
-                        li.measure.as_str(),
-                        &li.amount_yuan.to_string(),
-                        &li.unit,
-                        &page,
-                        &table_no,
-                        &row,
-                        &col,
-                    ])
+                    .write_record(row.values())
                     .map_err(csv_err("line_items"))?;
+                if o.copies.preferred {
+                    let row = PanelRow {
+                        department_id: dept_id.clone(),
+                        department_name: dept_name.clone(),
+                        region: opt(meta.and_then(|m| m.region.clone())),
+                        fiscal_year: year.clone(),
+                        doc_kind: kind.clone(),
+                        scope: scope.clone(),
+                        table_id: li.table.to_string(),
+                        scheme: li.scheme.as_str().to_string(),
+                        level,
+                        code: li.code.clone(),
+                        class_code,
+                        parent_code,
+                        name: li.name.clone(),
+                        project: li.project.clone(),
+                        measure: li.measure.to_string(),
+                        amount_yuan: li.amount_yuan.to_string(),
+                        doc_id: o.doc_id.clone(),
+                    };
+                    panel.write_record(row.values()).map_err(csv_err("panel"))?;
+                }
             }
             for c in &d.checks {
-                let [page, table_no, row, col] = loc_fields(&c.location);
+                let [page, table_no, row_no, col_no] = loc_fields(&c.location);
+                let number = |s: &str| {
+                    s.parse::<rust_decimal::Decimal>()
+                        .map(|v| v.to_string())
+                        .unwrap_or_default()
+                };
+                let row = CheckRow {
+                    doc_id: o.doc_id.clone(),
+                    check_id: c.check.to_string(),
+                    status: c.status.as_str().to_string(),
+                    table_id: opt(c.table),
+                    code: c.code.clone(),
+                    expected: c.expected.clone(),
+                    found: c.found.clone(),
+                    detail: c.detail.clone(),
+                    page,
+                    table_no,
+                    row_no,
+                    col_no,
+                    expected_value: number(&c.expected),
+                    found_value: number(&c.found),
+                };
                 checks
-                    .write_record([
-                        o.doc_id.as_str(),
-                        c.check.as_str(),
-                        c.status.as_str(),
-                        &c.table.map(|t| t.to_string()).unwrap_or_default(),
-                        &c.code,
-                        &c.expected,
-                        &c.found,
-                        &c.detail,
-                        &page,
-                        &table_no,
-                        &row,
-                        &col,
-                    ])
+                    .write_record(row.values())
                     .map_err(csv_err("checks"))?;
             }
             for f in &d.narrative_facts {
+                let row = NarrativeFactRow {
+                    doc_id: o.doc_id.clone(),
+                    section: f.section.clone(),
+                    subject: f.subject.clone(),
+                    amount_yuan: opt(f.amount_yuan),
+                    share_pct: opt(f.share_pct),
+                    change_yuan: opt(f.change_yuan),
+                    change_pct: opt(f.change_pct),
+                    sentence: f.sentence.clone(),
+                };
                 facts
-                    .write_record([
-                        o.doc_id.clone(),
-                        f.section.clone(),
-                        f.subject.clone(),
-                        opt(f.amount_yuan),
-                        opt(f.share_pct),
-                        opt(f.change_yuan),
-                        opt(f.change_pct),
-                        f.sentence.clone(),
-                    ])
+                    .write_record(row.values())
                     .map_err(csv_err("narrative_facts"))?;
             }
             for t in &d.performance_targets {
+                let row = PerformanceTargetRow {
+                    doc_id: o.doc_id.clone(),
+                    project: t.project.clone(),
+                    level1: t.level1.clone(),
+                    level2: t.level2.clone(),
+                    indicator: t.indicator.clone(),
+                    operator: t.operator.clone(),
+                    value: t.value.clone(),
+                    unit: t.unit.clone(),
+                    text: t.text.clone(),
+                };
                 targets
-                    .write_record([
-                        &o.doc_id,
-                        &t.project,
-                        &t.level1,
-                        &t.level2,
-                        &t.indicator,
-                        &t.operator,
-                        &t.value,
-                        &t.unit,
-                        &t.text,
-                    ])
+                    .write_record(row.values())
                     .map_err(csv_err("performance_targets"))?;
             }
-        }
-        for p in d.map(|d| d.projects.as_slice()).unwrap_or_default() {
-            projects
-                .write_record([
-                    o.doc_id.clone(),
-                    p.name.clone(),
-                    p.code.clone(),
-                    p.table_name.clone(),
-                    opt(p.amount_yuan),
-                    opt(p.table_amount_yuan),
-                    p.policy_basis.clone(),
-                    p.implementing_unit.clone(),
-                    p.period.clone(),
-                ])
-                .map_err(csv_err("projects"))?;
+            for p in &d.projects {
+                let row = ProjectRow {
+                    doc_id: o.doc_id.clone(),
+                    project: p.name.clone(),
+                    code: p.code.clone(),
+                    table_name: p.table_name.clone(),
+                    amount_yuan: opt(p.amount_yuan),
+                    table_amount_yuan: opt(p.table_amount_yuan),
+                    policy_basis: p.policy_basis.clone(),
+                    implementing_unit: p.implementing_unit.clone(),
+                    period: p.period.clone(),
+                };
+                projects
+                    .write_record(row.values())
+                    .map_err(csv_err("projects"))?;
+            }
         }
         let line = serde_json::to_string(o).map_err(|e| WriteError::Serialise {
             what: format!("documents.jsonl ({})", o.path),
@@ -258,6 +346,20 @@ where
             .and_then(|_| jsonl.write_all(b"\n"))
             .map_err(io_err(&jsonl_path))?;
     }
+    let mut codebook = csv_writer(dir, CodebookRow::FILE, CodebookRow::COLUMNS)?;
+    let codes = extras.codes.iter().map(|e| CodebookRow {
+        vocabulary: e.vocabulary.clone(),
+        code: e.code.clone(),
+        level: e.level.clone(),
+        parent_code: e.parent_code.clone(),
+        name: e.name.clone(),
+        former_names: e.former_names.clone(),
+    });
+    for row in codes.chain(schema::vocabulary_rows()) {
+        codebook
+            .write_record(row.values())
+            .map_err(csv_err("codebook"))?;
+    }
     for (w, name) in [
         (docs, "documents"),
         (items, "line_items"),
@@ -265,6 +367,8 @@ where
         (facts, "narrative_facts"),
         (targets, "performance_targets"),
         (projects, "projects"),
+        (panel, "panel"),
+        (codebook, "codebook"),
     ] {
         let path = dir.join(format!("{name}.csv"));
         w.into_inner()
@@ -277,42 +381,75 @@ where
     }
     jsonl.flush().map_err(io_err(&jsonl_path))?;
     let dp_path = dir.join("datapackage.json");
-    let text = serde_json::to_string_pretty(&datapackage()).expect("static JSON");
+    let text =
+        serde_json::to_string_pretty(&datapackage_with(extras.run.clone())).expect("static JSON");
     fs::write(&dp_path, text + "\n").map_err(io_err(&dp_path))?;
     crate::sqlite::write_sqlite(dir)?;
     Ok(summary)
 }
 
-/// The Frictionless Tabular Data Package descriptor.
+/// The Frictionless Tabular Data Package descriptor, without a run record.
 pub fn datapackage() -> serde_json::Value {
+    datapackage_with(None)
+}
+
+/// The Frictionless Tabular Data Package descriptor: a schema for every CSV with the allowed
+/// values of each closed vocabulary, primary and foreign keys, licence and version, and (when
+/// given) the record of the run under `yusuan_run`.
+pub fn datapackage_with(run: Option<serde_json::Value>) -> serde_json::Value {
     let resources: Vec<serde_json::Value> = schema::FILES
         .iter()
         .map(|(name, description, columns)| {
+            let fields: Vec<serde_json::Value> = columns
+                .iter()
+                .map(|(n, t, d)| {
+                    let mut field = json!({"name": n, "type": t, "description": d});
+                    if *t == "boolean" {
+                        field["trueValues"] = json!(["true"]);
+                        field["falseValues"] = json!(["false"]);
+                    }
+                    if let Some(values) = schema::allowed_values(name, n) {
+                        field["constraints"] = json!({ "enum": values });
+                    }
+                    field
+                })
+                .collect();
+            let mut schema_json = json!({ "fields": fields, "missingValues": [""] });
+            if let Some(key) = schema::primary_key(name) {
+                schema_json["primaryKey"] = json!(key);
+            }
+            if columns.iter().any(|c| c.0 == "doc_id") && *name != "documents" && *name != "panel" {
+                schema_json["foreignKeys"] = json!([{
+                    "fields": "doc_id",
+                    "reference": { "resource": "documents", "fields": "doc_id" }
+                }]);
+            }
             json!({
                 "name": name,
                 "path": format!("{name}.csv"),
                 "profile": "tabular-data-resource",
                 "format": "csv",
                 "mediatype": "text/csv",
-                "encoding": "utf-8",
+                "encoding": "utf-8-sig",
                 "description": description,
-                "schema": {
-                    "fields": columns.iter().map(|(n, t, d)| {
-                        let mut field = json!({"name": n, "type": t, "description": d});
-                        if let Some(values) = schema::allowed_values(name, n) {
-                            field["constraints"] = json!({ "enum": values });
-                        }
-                        field
-                    }).collect::<Vec<_>>(),
-                    "missingValues": [""],
-                },
+                "schema": schema_json,
             })
         })
         .collect();
-    json!({
+    let mut package = json!({
         "name": "yusuan-budget-disclosures",
         "title": "Chinese government department budget disclosures, read by yusuan",
         "profile": "tabular-data-package",
+        "version": env!("CARGO_PKG_VERSION"),
+        "licenses": [{
+            "name": "CC-BY-4.0",
+            "title": "Creative Commons Attribution 4.0",
+            "path": "https://creativecommons.org/licenses/by/4.0/"
+        }],
         "resources": resources,
-    })
+    });
+    if let Some(run) = run {
+        package["yusuan_run"] = run;
+    }
+    package
 }

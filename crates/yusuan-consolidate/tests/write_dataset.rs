@@ -42,6 +42,8 @@ fn outcomes() -> Vec<FileOutcome> {
             format: "docx".into(),
             status: FileStatus::Ok,
             error: None,
+            note: None,
+            copies: Default::default(),
             pages: None,
             disclosure: Some(disclosure),
             document: None,
@@ -52,6 +54,8 @@ fn outcomes() -> Vec<FileOutcome> {
             format: "txt".into(),
             status: FileStatus::Unsupported,
             error: Some("not a .docx or .pdf file".into()),
+            note: None,
+            copies: Default::default(),
             pages: None,
             disclosure: None,
             document: None,
@@ -65,10 +69,16 @@ fn writes_every_file_with_matching_headers() {
     let summary = write_dataset(outcomes(), dir.path()).unwrap();
     assert_eq!(summary.files, 2);
     assert_eq!(summary.line_items, 1);
-    assert_eq!(summary.by_status, [1, 0, 0, 0, 1]);
+    assert_eq!(summary.by_status, [1, 0, 0, 0, 1, 0]);
     for (name, _, columns) in schema::FILES {
         let text = std::fs::read_to_string(dir.path().join(format!("{name}.csv"))).unwrap();
-        let header = text.lines().next().unwrap();
+        // Every CSV starts with a byte order mark, so that Excel reads it as UTF-8.
+        let header = text
+            .strip_prefix('\u{feff}')
+            .unwrap_or_else(|| panic!("{name}.csv has no byte order mark"))
+            .lines()
+            .next()
+            .unwrap();
         let expected: Vec<&str> = columns.iter().map(|c| c.0).collect();
         assert_eq!(header, expected.join(","), "{name}");
     }
@@ -77,7 +87,7 @@ fn writes_every_file_with_matching_headers() {
         .lines()
         .nth(1)
         .unwrap()
-        .contains(",project,7140000.00,万元,,3,6,6"));
+        .contains(",project,7140000.00,万元,,3,6,6,"));
     let docs = std::fs::read_to_string(dir.path().join("documents.csv")).unwrap();
     assert!(docs.contains("00bb,b.txt,txt,unsupported,not a .docx or .pdf file"));
     assert_eq!(
@@ -121,9 +131,22 @@ fn sqlite_holds_the_same_tables_with_indexes_and_totals() {
     assert_eq!(count("SELECT COUNT(*) FROM documents"), 2);
     assert_eq!(count("SELECT COUNT(*) FROM line_items"), 1);
     let amount: String = db
-        .query_row("SELECT amount_yuan FROM line_items", [], |r| r.get(0))
+        .query_row("SELECT amount_yuan_text FROM line_items", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(amount, "7140000.00", "amounts stay exact text");
+    assert_eq!(
+        amount, "7140000.00",
+        "the exact text is kept beside the number"
+    );
+    let max: f64 = db
+        .query_row("SELECT max(amount_yuan) FROM line_items", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(max, 7_140_000.0, "amounts are numbers");
+    let kind: String = db
+        .query_row("SELECT typeof(amount_yuan) FROM line_items", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(kind, "real");
     let year: Option<i64> = db
         .query_row("SELECT fiscal_year FROM line_items", [], |r| r.get(0))
         .unwrap();

@@ -118,6 +118,26 @@ impl TableKind {
         }
     }
 
+    /// The usual title of this kind of table (the budget's; a 决算 table says 决算 for 预算).
+    pub fn title_zh(self) -> &'static str {
+        match self {
+            TableKind::RevenueExpenditureSummary => "收支总表（收支预算总表 / 收入支出决算总表）",
+            TableKind::RevenueSummary => "收入总表（收入预算表 / 收入决算表）",
+            TableKind::ExpenditureSummary => "支出总表（支出预算表 / 支出决算表）",
+            TableKind::FiscalGrantSummary => "财政拨款收支总表（财政拨款收入支出决算总表）",
+            TableKind::GeneralBudgetExpenditure => {
+                "一般公共预算支出表（一般公共预算财政拨款支出决算表）"
+            }
+            TableKind::GeneralBudgetBasicExpenditure => "一般公共预算基本支出表（经济分类）",
+            TableKind::GeneralBudgetProjectExpenditure => "一般公共预算项目支出表",
+            TableKind::ThreePublic => "“三公”经费支出表",
+            TableKind::GovernmentFundExpenditure => "政府性基金预算支出表",
+            TableKind::StateCapitalExpenditure => "国有资本经营预算支出表",
+            TableKind::PerformanceTargets => "项目支出绩效目标表",
+            TableKind::FiscalGrantExpenditure => "财政拨款支出表",
+        }
+    }
+
     /// The table id of this kind in a budget (`false`) or a final account (`true`).
     pub fn id(self, final_accounts: bool) -> TableId {
         TableId {
@@ -227,6 +247,14 @@ pub enum Scheme {
 }
 
 impl Scheme {
+    /// Every scheme.
+    pub const ALL: [Scheme; 4] = [
+        Scheme::Function,
+        Scheme::Economic,
+        Scheme::Income,
+        Scheme::None,
+    ];
+
     /// The dataset identifier.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -236,6 +264,89 @@ impl Scheme {
             Scheme::None => "none",
         }
     }
+}
+
+/// The level of a classification code: 类, 款 or 项.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum CodeLevel {
+    /// 类: the first three digits.
+    Class,
+    /// 款: two more.
+    Section,
+    /// 项: two more again (function codes only).
+    Item,
+}
+
+impl CodeLevel {
+    /// The dataset identifier (`class`, `section`, `item`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CodeLevel::Class => "class",
+            CodeLevel::Section => "section",
+            CodeLevel::Item => "item",
+        }
+    }
+}
+
+/// A classification code as the dataset writes it (`2010301`, `30101`), with what its digits
+/// say: its level, its parent and its class (类).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Code<'a> {
+    /// Its classification.
+    pub scheme: Scheme,
+    /// Its joined digits.
+    pub digits: &'a str,
+}
+
+impl<'a> Code<'a> {
+    /// A code of a scheme; `None` for schemes without classification codes (income, none) or
+    /// digits of no level.
+    pub fn new(scheme: Scheme, digits: &'a str) -> Option<Code<'a>> {
+        let code = Code { scheme, digits };
+        code.level().map(|_| code)
+    }
+
+    /// 类, 款 or 项, from the number of digits.
+    pub fn level(&self) -> Option<CodeLevel> {
+        if !self.digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        match (self.scheme, self.digits.len()) {
+            (Scheme::Function | Scheme::Economic, 3) => Some(CodeLevel::Class),
+            (Scheme::Function | Scheme::Economic, 5) => Some(CodeLevel::Section),
+            (Scheme::Function, 7) => Some(CodeLevel::Item),
+            _ => None,
+        }
+    }
+
+    /// The code one level up (`2010301` → `20103`), `None` for a class.
+    pub fn parent(&self) -> Option<&'a str> {
+        (self.digits.len() > 3).then(|| &self.digits[..self.digits.len() - 2])
+    }
+
+    /// The class (类) the code belongs to (`2010301` → `201`).
+    pub fn class(&self) -> &'a str {
+        &self.digits[..3.min(self.digits.len())]
+    }
+}
+
+/// One row of the codebook: a value of one of the dataset's vocabularies (a classification
+/// code, a table id, a measure, a check id …) with its name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CodebookEntry {
+    /// Which vocabulary: `function`, `economic`, `table`, `measure`, `income_source`, `check`,
+    /// `status`.
+    pub vocabulary: String,
+    /// The value as the dataset writes it.
+    pub code: String,
+    /// For classification codes: `class`, `section` or `item`.
+    pub level: String,
+    /// For classification codes: the code one level up.
+    pub parent_code: String,
+    /// Its name (canonical Chinese name, or what the id means).
+    pub name: String,
+    /// Earlier official names of a classification code, `|`-separated.
+    pub former_names: String,
 }
 
 /// Where a value was printed: table ordinal, grid row and column, page.
@@ -258,6 +369,10 @@ pub struct DocMeta {
     pub department: Option<String>,
     /// Stable identifier of the department across spellings and years.
     pub department_id: Option<String>,
+    /// The department's canonical name (aliases resolved, short place names expanded, asides
+    /// such as （本级） dropped): one name per `department_id`.
+    #[serde(default)]
+    pub department_canonical: Option<String>,
     /// Region (province, prefecture or county) the department belongs to.
     pub region: Option<String>,
     /// The fiscal year the document is about.
@@ -527,9 +642,34 @@ pub enum FileStatus {
     Duplicate,
     /// Not a format yusuan reads.
     Unsupported,
+    /// A blank template (placeholders such as XX局, codes where amounts belong), not a
+    /// disclosure: read, but no figures are taken from it.
+    Template,
 }
 
 impl FileStatus {
+    /// Every status.
+    pub const ALL: [FileStatus; 6] = [
+        FileStatus::Ok,
+        FileStatus::Partial,
+        FileStatus::Failed,
+        FileStatus::Duplicate,
+        FileStatus::Unsupported,
+        FileStatus::Template,
+    ];
+
+    /// What the status means.
+    pub fn label(self) -> &'static str {
+        match self {
+            FileStatus::Ok => "read in full",
+            FileStatus::Partial => "read, but part of it could not be (the error says which)",
+            FileStatus::Failed => "could not be read (the error says why)",
+            FileStatus::Duplicate => "byte for byte the same as a file listed before it",
+            FileStatus::Unsupported => "not a format yusuan reads",
+            FileStatus::Template => "a blank template, not a disclosure: no figures taken",
+        }
+    }
+
     /// The dataset identifier.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -538,8 +678,24 @@ impl FileStatus {
             FileStatus::Failed => "failed",
             FileStatus::Duplicate => "duplicate",
             FileStatus::Unsupported => "unsupported",
+            FileStatus::Template => "template",
         }
     }
+}
+
+/// A file as one copy of a disclosure. The same disclosure often arrives more than once: as
+/// .docx and as PDF, or downloaded twice. Copies share a `disclosure_id` (from the department,
+/// year, kind, scope and every figure read); one of them is preferred and counted, the others
+/// name it in `duplicate_of`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Copies {
+    /// The disclosure this file is a copy of (first 16 hex digits of a SHA-256 over what it
+    /// says); `None` where nothing was read.
+    pub disclosure_id: Option<String>,
+    /// The `doc_id` of the preferred copy, on every other copy.
+    pub duplicate_of: Option<String>,
+    /// Whether this is the copy the dataset counts (`panel.csv`, the SQLite views).
+    pub preferred: bool,
 }
 
 /// One input file's whole result.
@@ -553,8 +709,15 @@ pub struct FileOutcome {
     pub format: String,
     /// What became of it.
     pub status: FileStatus,
-    /// Why, for anything not ok.
+    /// Why, for anything not ok (never set on an `ok` file).
     pub error: Option<String>,
+    /// Worth knowing about a file read in full (`ok`): a narrative with no disclosure table, a
+    /// workbook that is not a disclosure.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Which disclosure the file is a copy of, and whether it is the copy the dataset counts.
+    #[serde(default)]
+    pub copies: Copies,
     /// Number of pages (PDF).
     pub pages: Option<u32>,
     /// What the normaliser read, where the file could be read.

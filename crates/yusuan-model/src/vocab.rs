@@ -7,13 +7,14 @@
 
 use std::fmt;
 
-/// Declares a closed vocabulary: an enum whose values are spelt once, as dataset ids.
+/// Declares a closed vocabulary: an enum whose values are spelt once, as dataset ids, each with
+/// the label that documents it (in the code and in the codebook).
 macro_rules! vocabulary {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $var:ident = $id:literal,)* }) => {
+    ($(#[$meta:meta])* $name:ident { $($var:ident = $id:literal => $label:literal,)* }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name {
-            $($(#[$vmeta])* $var,)*
+            $(#[doc = $label] $var,)*
         }
 
         impl $name {
@@ -24,6 +25,13 @@ macro_rules! vocabulary {
             pub fn as_str(self) -> &'static str {
                 match self {
                     $($name::$var => $id,)*
+                }
+            }
+
+            /// What the value means, in the words of the disclosures (the codebook's `name`).
+            pub fn label(self) -> &'static str {
+                match self {
+                    $($name::$var => $label,)*
                 }
             }
 
@@ -65,168 +73,90 @@ macro_rules! vocabulary {
 vocabulary! {
     /// A source of revenue: the `code` of an income row, and a measure of revenue columns.
     IncomeSource {
-        /// 财政拨款（补助）收入, all fiscal funds together.
-        FiscalAppropriation = "fiscal_appropriation",
-        /// 一般公共预算拨款.
-        GeneralPublicBudget = "general_public_budget",
-        /// 政府性基金预算拨款.
-        GovernmentFundBudget = "government_fund_budget",
-        /// 国有资本经营预算拨款.
-        StateCapitalBudget = "state_capital_budget",
-        /// 财政专户管理资金.
-        SpecialAccount = "special_account",
-        /// 事业收入.
-        BusinessIncome = "business_income",
-        /// 事业单位经营收入.
-        BusinessOperatingIncome = "business_operating_income",
-        /// 上级补助收入.
-        HigherLevelSubsidy = "higher_level_subsidy",
-        /// 附属单位上缴收入.
-        AffiliateRemittance = "affiliate_remittance",
-        /// 其他收入.
-        OtherIncome = "other_income",
-        /// 上年结转 / 年初结转和结余.
-        Carryover = "carryover",
-        /// 用事业基金弥补收支差额 / 使用非财政拨款结余.
-        FundOffset = "fund_offset",
+        FiscalAppropriation = "fiscal_appropriation" => "财政拨款（补助）收入, all fiscal funds together.",
+        GeneralPublicBudget = "general_public_budget" => "一般公共预算拨款.",
+        GovernmentFundBudget = "government_fund_budget" => "政府性基金预算拨款.",
+        StateCapitalBudget = "state_capital_budget" => "国有资本经营预算拨款.",
+        SpecialAccount = "special_account" => "财政专户管理资金.",
+        BusinessIncome = "business_income" => "事业收入.",
+        BusinessOperatingIncome = "business_operating_income" => "事业单位经营收入.",
+        HigherLevelSubsidy = "higher_level_subsidy" => "上级补助收入.",
+        AffiliateRemittance = "affiliate_remittance" => "附属单位上缴收入.",
+        OtherIncome = "other_income" => "其他收入.",
+        Carryover = "carryover" => "上年结转 / 年初结转和结余.",
+        FundOffset = "fund_offset" => "用事业基金弥补收支差额 / 使用非财政拨款结余.",
     }
 }
 
 vocabulary! {
     /// The meaning of an amount column (dataset `measure`).
     Measure {
-        /// 合计 / 总计 / 预算数.
-        Total = "total",
-        /// 基本支出.
-        Basic = "basic",
-        /// 项目支出.
-        Project = "project",
-        /// 人员经费.
-        Personnel = "personnel",
-        /// 公用经费.
-        PublicUse = "public_use",
-        /// 上缴上级支出.
-        RemitToHigher = "remit_to_higher",
-        /// 对附属单位补助支出.
-        SubsidyToAffiliates = "subsidy_to_affiliates",
-        /// 经营支出.
-        BusinessOperatingExpenditure = "business_operating_expenditure",
-        /// 结转下年 / 年末结转和结余.
-        CarryForward = "carry_forward",
-        /// Revenue column: 财政拨款.
-        FiscalAppropriation = "fiscal_appropriation",
-        /// Revenue column: 一般公共预算.
-        GeneralPublicBudget = "general_public_budget",
-        /// Revenue column: 政府性基金预算.
-        GovernmentFundBudget = "government_fund_budget",
-        /// Revenue column: 国有资本经营预算.
-        StateCapitalBudget = "state_capital_budget",
-        /// Revenue column: 财政专户.
-        SpecialAccount = "special_account",
-        /// Revenue column: 事业收入.
-        BusinessIncome = "business_income",
-        /// Revenue column: 事业单位经营收入.
-        BusinessOperatingIncome = "business_operating_income",
-        /// Revenue column: 上级补助收入.
-        HigherLevelSubsidy = "higher_level_subsidy",
-        /// Revenue column: 附属单位上缴收入.
-        AffiliateRemittance = "affiliate_remittance",
-        /// Revenue column: 其他收入.
-        OtherIncome = "other_income",
-        /// Revenue column: 上年结转 / 年初结转和结余.
-        Carryover = "carryover",
-        /// Revenue column: 用事业基金弥补收支差额.
-        FundOffset = "fund_offset",
-        /// 决算数.
-        Actual = "actual",
-        /// 年初预算数.
-        InitialBudget = "initial_budget",
-        /// 全年预算数 / 调整预算数.
-        FullYearBudget = "full_year_budget",
-        /// 决算数 of 基本支出.
-        ActualBasic = "actual_basic",
-        /// 决算数 of 项目支出.
-        ActualProject = "actual_project",
-        /// 决算数 of 人员经费.
-        ActualPersonnel = "actual_personnel",
-        /// 决算数 of 公用经费.
-        ActualPublicUse = "actual_public_use",
-        /// 年初预算数 of 基本支出.
-        InitialBudgetBasic = "initial_budget_basic",
-        /// 年初预算数 of 项目支出.
-        InitialBudgetProject = "initial_budget_project",
-        /// 年初预算数 of 人员经费.
-        InitialBudgetPersonnel = "initial_budget_personnel",
-        /// 年初预算数 of 公用经费.
-        InitialBudgetPublicUse = "initial_budget_public_use",
-        /// 全年预算数 of 基本支出.
-        FullYearBudgetBasic = "full_year_budget_basic",
-        /// 全年预算数 of 项目支出.
-        FullYearBudgetProject = "full_year_budget_project",
-        /// 全年预算数 of 人员经费.
-        FullYearBudgetPersonnel = "full_year_budget_personnel",
-        /// 全年预算数 of 公用经费.
-        FullYearBudgetPublicUse = "full_year_budget_public_use",
-        /// Project-table column of economic class 301 工资福利支出.
-        Economic301 = "economic_301",
-        /// Economic class 302 商品和服务支出.
-        Economic302 = "economic_302",
-        /// Economic class 303 对个人和家庭的补助.
-        Economic303 = "economic_303",
-        /// Economic class 307 债务利息及费用支出.
-        Economic307 = "economic_307",
-        /// Economic class 309 资本性支出（基本建设）.
-        Economic309 = "economic_309",
-        /// Economic class 310 资本性支出.
-        Economic310 = "economic_310",
-        /// Economic class 311 对企业补助（基本建设）.
-        Economic311 = "economic_311",
-        /// Economic class 312 对企业补助.
-        Economic312 = "economic_312",
-        /// Economic class 313 对社会保障基金补助.
-        Economic313 = "economic_313",
-        /// Economic class 399 其他支出.
-        Economic399 = "economic_399",
-        /// 三公: 因公出国（境）费.
-        OverseasTravel = "overseas_travel",
-        /// 三公: 公务用车购置及运行费 together.
-        Vehicles = "vehicles",
-        /// 三公: 公务用车购置费.
-        VehiclePurchase = "vehicle_purchase",
-        /// 三公: 公务用车运行费.
-        VehicleOperation = "vehicle_operation",
-        /// 三公: 公务接待费.
-        Reception = "reception",
-        /// 机关运行经费, where the 三公 table prints it.
-        RunningCosts = "running_costs",
-        /// 三公 决算 table: 合计 预算数.
-        TotalBudget = "total_budget",
-        /// 三公 决算 table: 合计 决算数.
-        TotalActual = "total_actual",
-        /// 因公出国（境）费 预算数.
-        OverseasTravelBudget = "overseas_travel_budget",
-        /// 因公出国（境）费 决算数.
-        OverseasTravelActual = "overseas_travel_actual",
-        /// 公务用车购置及运行费 预算数.
-        VehiclesBudget = "vehicles_budget",
-        /// 公务用车购置及运行费 决算数.
-        VehiclesActual = "vehicles_actual",
-        /// 公务用车购置费 预算数.
-        VehiclePurchaseBudget = "vehicle_purchase_budget",
-        /// 公务用车购置费 决算数.
-        VehiclePurchaseActual = "vehicle_purchase_actual",
-        /// 公务用车运行费 预算数.
-        VehicleOperationBudget = "vehicle_operation_budget",
-        /// 公务用车运行费 决算数.
-        VehicleOperationActual = "vehicle_operation_actual",
-        /// 公务接待费 预算数.
-        ReceptionBudget = "reception_budget",
-        /// 公务接待费 决算数.
-        ReceptionActual = "reception_actual",
-        /// 机关运行经费 预算数.
-        RunningCostsBudget = "running_costs_budget",
-        /// 机关运行经费 决算数.
-        RunningCostsActual = "running_costs_actual",
+        Total = "total" => "合计 / 总计 / 预算数.",
+        Basic = "basic" => "基本支出.",
+        Project = "project" => "项目支出.",
+        Personnel = "personnel" => "人员经费.",
+        PublicUse = "public_use" => "公用经费.",
+        RemitToHigher = "remit_to_higher" => "上缴上级支出.",
+        SubsidyToAffiliates = "subsidy_to_affiliates" => "对附属单位补助支出.",
+        BusinessOperatingExpenditure = "business_operating_expenditure" => "经营支出.",
+        CarryForward = "carry_forward" => "结转下年 / 年末结转和结余.",
+        FiscalAppropriation = "fiscal_appropriation" => "Revenue column: 财政拨款.",
+        GeneralPublicBudget = "general_public_budget" => "Revenue column: 一般公共预算.",
+        GovernmentFundBudget = "government_fund_budget" => "Revenue column: 政府性基金预算.",
+        StateCapitalBudget = "state_capital_budget" => "Revenue column: 国有资本经营预算.",
+        SpecialAccount = "special_account" => "Revenue column: 财政专户.",
+        BusinessIncome = "business_income" => "Revenue column: 事业收入.",
+        BusinessOperatingIncome = "business_operating_income" => "Revenue column: 事业单位经营收入.",
+        HigherLevelSubsidy = "higher_level_subsidy" => "Revenue column: 上级补助收入.",
+        AffiliateRemittance = "affiliate_remittance" => "Revenue column: 附属单位上缴收入.",
+        OtherIncome = "other_income" => "Revenue column: 其他收入.",
+        Carryover = "carryover" => "Revenue column: 上年结转 / 年初结转和结余.",
+        FundOffset = "fund_offset" => "Revenue column: 用事业基金弥补收支差额.",
+        Actual = "actual" => "决算数.",
+        InitialBudget = "initial_budget" => "年初预算数.",
+        FullYearBudget = "full_year_budget" => "全年预算数 / 调整预算数.",
+        ActualBasic = "actual_basic" => "决算数 of 基本支出.",
+        ActualProject = "actual_project" => "决算数 of 项目支出.",
+        ActualPersonnel = "actual_personnel" => "决算数 of 人员经费.",
+        ActualPublicUse = "actual_public_use" => "决算数 of 公用经费.",
+        InitialBudgetBasic = "initial_budget_basic" => "年初预算数 of 基本支出.",
+        InitialBudgetProject = "initial_budget_project" => "年初预算数 of 项目支出.",
+        InitialBudgetPersonnel = "initial_budget_personnel" => "年初预算数 of 人员经费.",
+        InitialBudgetPublicUse = "initial_budget_public_use" => "年初预算数 of 公用经费.",
+        FullYearBudgetBasic = "full_year_budget_basic" => "全年预算数 of 基本支出.",
+        FullYearBudgetProject = "full_year_budget_project" => "全年预算数 of 项目支出.",
+        FullYearBudgetPersonnel = "full_year_budget_personnel" => "全年预算数 of 人员经费.",
+        FullYearBudgetPublicUse = "full_year_budget_public_use" => "全年预算数 of 公用经费.",
+        Economic301 = "economic_301" => "Project-table column of economic class 301 工资福利支出.",
+        Economic302 = "economic_302" => "Economic class 302 商品和服务支出.",
+        Economic303 = "economic_303" => "Economic class 303 对个人和家庭的补助.",
+        Economic307 = "economic_307" => "Economic class 307 债务利息及费用支出.",
+        Economic309 = "economic_309" => "Economic class 309 资本性支出（基本建设）.",
+        Economic310 = "economic_310" => "Economic class 310 资本性支出.",
+        Economic311 = "economic_311" => "Economic class 311 对企业补助（基本建设）.",
+        Economic312 = "economic_312" => "Economic class 312 对企业补助.",
+        Economic313 = "economic_313" => "Economic class 313 对社会保障基金补助.",
+        Economic399 = "economic_399" => "Economic class 399 其他支出.",
+        OverseasTravel = "overseas_travel" => "三公: 因公出国（境）费.",
+        Vehicles = "vehicles" => "三公: 公务用车购置及运行费 together.",
+        VehiclePurchase = "vehicle_purchase" => "三公: 公务用车购置费.",
+        VehicleOperation = "vehicle_operation" => "三公: 公务用车运行费.",
+        Reception = "reception" => "三公: 公务接待费.",
+        RunningCosts = "running_costs" => "机关运行经费, where the 三公 table prints it.",
+        TotalBudget = "total_budget" => "三公 决算 table: 合计 预算数.",
+        TotalActual = "total_actual" => "三公 决算 table: 合计 决算数.",
+        OverseasTravelBudget = "overseas_travel_budget" => "因公出国（境）费 预算数.",
+        OverseasTravelActual = "overseas_travel_actual" => "因公出国（境）费 决算数.",
+        VehiclesBudget = "vehicles_budget" => "公务用车购置及运行费 预算数.",
+        VehiclesActual = "vehicles_actual" => "公务用车购置及运行费 决算数.",
+        VehiclePurchaseBudget = "vehicle_purchase_budget" => "公务用车购置费 预算数.",
+        VehiclePurchaseActual = "vehicle_purchase_actual" => "公务用车购置费 决算数.",
+        VehicleOperationBudget = "vehicle_operation_budget" => "公务用车运行费 预算数.",
+        VehicleOperationActual = "vehicle_operation_actual" => "公务用车运行费 决算数.",
+        ReceptionBudget = "reception_budget" => "公务接待费 预算数.",
+        ReceptionActual = "reception_actual" => "公务接待费 决算数.",
+        RunningCostsBudget = "running_costs_budget" => "机关运行经费 预算数.",
+        RunningCostsActual = "running_costs_actual" => "机关运行经费 决算数.",
     }
 }
 
@@ -341,24 +271,15 @@ impl Measure {
 vocabulary! {
     /// The id of a check (dataset `checks.check`).
     CheckId {
-        /// A parent row is not the sum of its children.
-        Rollup = "rollup",
-        /// A row's total is not the sum of its parts.
-        RowIdentity = "row_identity",
-        /// Totals disagree between tables.
-        CrossTable = "cross_table",
-        /// A narrative figure disagrees with the tables or with its own arithmetic.
-        NarrativeMismatch = "narrative_mismatch",
-        /// A printed name is not the code's canonical name.
-        NameMismatch = "name_mismatch",
-        /// A code the classification does not have.
-        UnknownCode = "unknown_code",
-        /// A printed code was repaired or a row was coded from its name (a note).
-        CodeRepaired = "code_repaired",
-        /// An expected table was not published.
-        MissingTable = "missing_table",
-        /// The 决算 balance: 收入 + 年初结转和结余 = 支出 + 结余分配 + 年末结转和结余.
-        FinalBalance = "final_balance",
+        Rollup = "rollup" => "A parent row is not the sum of its children.",
+        RowIdentity = "row_identity" => "A row's total is not the sum of its parts.",
+        CrossTable = "cross_table" => "Totals disagree between tables.",
+        NarrativeMismatch = "narrative_mismatch" => "A narrative figure disagrees with the tables or with its own arithmetic.",
+        NameMismatch = "name_mismatch" => "A printed name is not the code's canonical name.",
+        UnknownCode = "unknown_code" => "A code the classification does not have.",
+        CodeRepaired = "code_repaired" => "A printed code was repaired or a row was coded from its name (a note).",
+        MissingTable = "missing_table" => "An expected table was not published.",
+        FinalBalance = "final_balance" => "The 决算 balance: 收入 + 年初结转和结余 = 支出 + 结余分配 + 年末结转和结余.",
     }
 }
 

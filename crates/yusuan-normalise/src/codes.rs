@@ -8,6 +8,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use yusuan_model::{Code, CodebookEntry, Scheme};
+
 const FUNCTION_CSV: &str = include_str!("../data/function_codes.csv");
 const ECONOMIC_CSV: &str = include_str!("../data/economic_codes.csv");
 
@@ -37,6 +39,35 @@ pub fn book() -> &'static CodeBook {
         b.load(ECONOMIC_CSV);
         b
     })
+}
+
+/// Every code of both classifications as codebook rows, in the order of the code tables.
+pub fn codebook() -> Vec<CodebookEntry> {
+    let mut out = Vec::new();
+    for (scheme, text) in [
+        (Scheme::Function, FUNCTION_CSV),
+        (Scheme::Economic, ECONOMIC_CSV),
+    ] {
+        let mut rdr = csv::ReaderBuilder::new()
+            .has_headers(true)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        for rec in rdr.records().flatten() {
+            let digits = rec.get(0).unwrap_or("").trim();
+            let Some(code) = Code::new(scheme, digits) else {
+                continue;
+            };
+            out.push(CodebookEntry {
+                vocabulary: scheme.as_str().to_string(),
+                code: digits.to_string(),
+                level: code.level().map(|l| l.as_str()).unwrap_or("").to_string(),
+                parent_code: code.parent().unwrap_or("").to_string(),
+                name: rec.get(1).unwrap_or("").trim().to_string(),
+                former_names: rec.get(2).unwrap_or("").trim().to_string(),
+            });
+        }
+    }
+    out
 }
 
 /// The outcome of comparing a printed name with a code.

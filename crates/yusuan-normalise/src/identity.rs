@@ -32,9 +32,10 @@ impl Aliases {
         a
     }
 
-    /// Add `alias,canonical` rows (a header row `alias,canonical` is skipped). Returns the line
-    /// number of the first malformed row, if any.
+    /// Add `alias,canonical` rows (a header row `alias,canonical` is skipped, and so is the byte
+    /// order mark that Excel writes). Returns the line number of the first malformed row, if any.
     pub fn extend_csv(&mut self, text: &str) -> Result<usize, String> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut added = 0;
         for (i, line) in text.lines().enumerate() {
             let line = line.trim();
@@ -124,5 +125,10 @@ mod tests {
             department_id("杭州市交通运输局", None, &a)
         );
         assert!(a.extend_csv("no comma here").is_err());
+        // Saved by Excel: a byte order mark before the header.
+        assert_eq!(
+            a.extend_csv("\u{feff}alias,canonical\n杭州文旅局,杭州市文化广电旅游局\n"),
+            Ok(1)
+        );
     }
 }

@@ -74,6 +74,21 @@ impl Default for Options {
     }
 }
 
+/// The placeholder that shows a document to be a blank template rather than a disclosure
+/// (`上海市XX局`, `××单位`, a title that says 模板), if any.
+pub fn template_placeholder(d: &Disclosure) -> Option<String> {
+    let dept = d.meta.department.as_deref().unwrap_or("");
+    for p in ["XX", "xx", "××", "某某"] {
+        if dept.contains(p) {
+            return Some(dept.to_string());
+        }
+    }
+    d.tables
+        .iter()
+        .find(|t| t.title.contains("模板"))
+        .map(|t| t.title.clone())
+}
+
 /// Read everything a disclosure says, with the default options.
 pub fn normalise(doc: &Document) -> Disclosure {
     normalise_with(doc, &Options::default())
@@ -191,6 +206,10 @@ pub fn normalise_with(doc: &Document, options: &Options) -> Disclosure {
         .department
         .as_deref()
         .map(|d| identity::department_id(d, meta.scope, &options.aliases));
+    meta.department_canonical = meta
+        .department
+        .as_deref()
+        .map(|d| options.aliases.canonical(d));
     let mut unit_counts: HashMap<String, usize> = HashMap::new();
     for rt in &read {
         if rt.info.kind != TableKind::PerformanceTargets {

@@ -251,6 +251,7 @@ pub fn read_meta(lines: &[String]) -> DocMeta {
     DocMeta {
         staffing: Default::default(),
         department_id: None,
+        department_canonical: None,
         department,
         region,
         fiscal_year,

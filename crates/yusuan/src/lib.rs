@@ -7,6 +7,7 @@
 //! file. [`run`] processes a folder in parallel with rayon and writes the dataset.
 
 pub mod cache;
+pub mod copies;
 pub mod process;
 pub mod shard;
 mod walk;
@@ -16,7 +17,7 @@ use std::path::Path;
 use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use yusuan_consolidate::{write_dataset, Summary};
+use yusuan_consolidate::{write_dataset_with, Extras, Summary};
 
 pub use process::{process_bytes, process_bytes_with, process_file, Settings};
 pub use shard::{merge, Shard};
@@ -119,7 +120,7 @@ pub fn run(input: &Path, out: &Path, run: &RunOptions, settings: &Settings) -> R
     } else {
         ProgressBar::hidden()
     };
-    let mut held: Vec<Held> = pool.install(|| {
+    let (seen, mut held): (Vec<copies::Seen>, Vec<Held>) = pool.install(|| {
         files
             .par_iter()
             .filter_map(|path| {
@@ -130,16 +131,20 @@ pub fn run(input: &Path, out: &Path, run: &RunOptions, settings: &Settings) -> R
                 }
                 bar.set_message(rel.clone());
                 bar.inc(1);
-                Some(match done.hash {
-                    Some(hash) => Held::Stored { path: rel, hash },
-                    None => Held::Inline(Box::new(done.outcome)),
-                })
+                let seen = copies::seen(&done.outcome);
+                Some((
+                    seen,
+                    match done.hash {
+                        Some(hash) => Held::Stored { path: rel, hash },
+                        None => Held::Inline(Box::new(done.outcome)),
+                    },
+                ))
             })
-            .collect()
+            .unzip()
     });
     bar.finish_and_clear();
     held.sort_by(|a, b| a.path().cmp(b.path()));
-    let mut duplicates = process::Duplicates::default();
+    let assignment = copies::Assignment::decide(seen);
     let mut lost = Vec::new();
     let outcomes = held.into_iter().map(|h| {
         let mut o = match h {
@@ -152,10 +157,10 @@ pub fn run(input: &Path, out: &Path, run: &RunOptions, settings: &Settings) -> R
                 }
             },
         };
-        duplicates.mark(&mut o);
+        assignment.apply(&mut o);
         o
     });
-    let summary = write_dataset(outcomes, out);
+    let summary = write_dataset_with(outcomes, out, &extras(input, files.len(), settings));
     let _ = std::fs::remove_dir_all(&spool_dir);
     let summary =
         summary.with_context(|| format!("cannot write the dataset into {}", out.display()))?;
@@ -173,6 +178,33 @@ pub fn run(input: &Path, out: &Path, run: &RunOptions, settings: &Settings) -> R
         filtered_out: walk.filtered_out,
         output_skipped: walk.output_skipped,
     })
+}
+
+/// What the dataset carries besides the outcomes: the classification codes for the codebook,
+/// and a record of the run (version, limits, input, file count, time) for `datapackage.json`.
+pub fn extras(input: &Path, files: usize, settings: &Settings) -> Extras {
+    let l = &settings.limits;
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    Extras {
+        codes: yusuan_normalise::codes::codebook(),
+        run: Some(serde_json::json!({
+            "yusuan_version": env!("CARGO_PKG_VERSION"),
+            "input": input.display().to_string(),
+            "files": files,
+            "finished_unix_seconds": seconds,
+            "settings": {
+                "max_part_bytes": l.max_part_bytes,
+                "max_document_bytes": l.max_document_bytes,
+                "max_pages": l.max_pages,
+                "max_depth": l.max_depth,
+                "max_seconds": l.max_seconds,
+                "aliases": settings.options.aliases.fingerprint(),
+            },
+        })),
+    }
 }
 
 /// The closing line of a run, with what the walk passed over and what came from the cache.
@@ -226,10 +258,16 @@ pub fn options_with_aliases(file: Option<&Path>) -> Result<Options> {
 
 /// The closing line of a run.
 pub fn summary_line(s: &Summary, out: &Path) -> String {
-    let [ok, partial, failed, duplicate, unsupported] = s.by_status;
+    let [ok, partial, failed, duplicate, unsupported, template] = s.by_status;
+    let template = if template > 0 {
+        format!(", {template} template")
+    } else {
+        String::new()
+    };
     format!(
-        "yusuan: {} files ({ok} ok, {partial} partial, {failed} failed, {duplicate} duplicate, {unsupported} unsupported), {} line items, {} checks failed → {}",
+        "yusuan: {} files ({ok} ok, {partial} partial, {failed} failed, {duplicate} duplicate, {unsupported} unsupported{template}), {} disclosures, {} line items, {} checks failed → {}",
         s.files,
+        s.disclosures,
         s.line_items,
         s.checks_failed,
         out.display()

@@ -1,6 +1,5 @@
 //! One input file → one [`FileOutcome`], whatever the file holds.
 
-use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
@@ -54,6 +53,8 @@ pub fn process_in_run(
                     format: ext,
                     status: FileStatus::Failed,
                     error: Some(format!("{rel}: cannot read file: {e}")),
+                    note: None,
+                    copies: Default::default(),
                     pages: None,
                     disclosure: None,
                     document: None,
@@ -144,6 +145,8 @@ pub fn process_hashed(
         format: ext.to_string(),
         status: FileStatus::Failed,
         error: None,
+        note: None,
+        copies: Default::default(),
         pages: None,
         disclosure: None,
         document: None,
@@ -181,9 +184,18 @@ pub fn process_hashed(
             };
             if !document.warnings.is_empty() {
                 outcome.error = Some(format!("{rel}: {}", document.warnings.join("; ")));
-            } else if d.tables.is_empty() {
+            }
+            if let Some(placeholder) = yusuan_normalise::template_placeholder(&d) {
+                outcome.status = FileStatus::Template;
                 outcome.error = Some(format!(
-                    "{rel}: no disclosure table recognised (not a budget disclosure?)"
+                    "{rel}: a blank template, not a disclosure (it prints {placeholder}); no figures taken"
+                ));
+                outcome.document = Some(document);
+                return outcome;
+            }
+            if d.tables.is_empty() {
+                outcome.note = Some(format!(
+                    "{rel}: no disclosure table recognised (a narrative published without its tables, or not a budget disclosure)"
                 ));
             }
             outcome.disclosure = Some(d);
@@ -204,31 +216,4 @@ fn panic_message(p: &Box<dyn std::any::Any + Send>) -> String {
         .map(|s| s.to_string())
         .or_else(|| p.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "unknown panic".into())
-}
-
-/// Marks files whose bytes equal an earlier file's (same doc_id) as `duplicate`, pointing at
-/// the first; feed it outcomes in path order.
-#[derive(Debug, Default)]
-pub struct Duplicates {
-    first: HashMap<String, String>,
-}
-
-impl Duplicates {
-    /// Mark this outcome if its content was seen before.
-    pub fn mark(&mut self, o: &mut FileOutcome) {
-        if o.doc_id.is_empty() {
-            return;
-        }
-        match self.first.get(&o.doc_id) {
-            Some(original) => {
-                o.status = FileStatus::Duplicate;
-                o.error = Some(format!("same content as {original}"));
-                o.disclosure = None;
-                o.document = None;
-            }
-            None => {
-                self.first.insert(o.doc_id.clone(), o.path.clone());
-            }
-        }
-    }
 }

@@ -3,13 +3,13 @@
 //! shards' outputs into the dataset a single run would have written, byte for byte.
 
 use std::io::BufRead;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
-use yusuan_consolidate::{write_dataset, Summary};
+use yusuan_consolidate::{write_dataset_with, Extras, Summary};
 use yusuan_model::FileOutcome;
 
-use crate::process::Duplicates;
+use crate::copies;
 
 /// The K-th (from 1) of N shards.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,35 +50,107 @@ impl Shard {
     }
 }
 
-/// Combine the outputs of several shards (their `documents.jsonl`) into one dataset.
+/// Combine the outputs of several shards (their `documents.jsonl`) into one dataset, in two
+/// streaming passes with memory flat in the number of documents: the first reads every record
+/// to decide which copies of a disclosure are preferred (keeping a few strings per file), the
+/// second merges the shards' files (each sorted by path) k ways and writes the dataset.
 pub fn merge(shards: &[impl AsRef<Path>], out: &Path) -> Result<Summary> {
-    let mut outcomes: Vec<FileOutcome> = Vec::new();
-    for dir in shards {
-        let path = dir.as_ref().join("documents.jsonl");
-        let file = std::fs::File::open(&path)
-            .with_context(|| format!("cannot open {}", path.display()))?;
-        for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
-            let line = line.with_context(|| format!("cannot read {}", path.display()))?;
-            let outcome: FileOutcome = serde_json::from_str(&line).with_context(|| {
-                format!(
-                    "{} line {}: not a yusuan document record",
-                    path.display(),
-                    i + 1
-                )
-            })?;
-            outcomes.push(outcome);
+    let paths: Vec<PathBuf> = shards
+        .iter()
+        .map(|d| d.as_ref().join("documents.jsonl"))
+        .collect();
+    let mut seen = Vec::new();
+    let mut files = 0;
+    for path in &paths {
+        for outcome in Records::open(path)? {
+            seen.push(copies::seen(&outcome?));
+            files += 1;
         }
     }
-    outcomes.sort_by(|a, b| a.path.cmp(&b.path));
-    if let Some(w) = outcomes.windows(2).find(|w| w[0].path == w[1].path) {
+    seen.sort_by(|a, b| a.path.cmp(&b.path));
+    if let Some(w) = seen.windows(2).find(|w| w[0].path == w[1].path) {
         bail!("{} appears in more than one shard: were the shards run over the same folder with the same N?", w[0].path);
     }
-    let mut duplicates = Duplicates::default();
-    for o in &mut outcomes {
-        duplicates.mark(o);
+    let assignment = copies::Assignment::decide(seen);
+    let mut heads: Vec<(Records, Option<FileOutcome>)> = Vec::new();
+    for path in &paths {
+        let mut records = Records::open(path)?;
+        let first = records.next().transpose()?;
+        heads.push((records, first));
     }
-    write_dataset(&outcomes, out)
-        .with_context(|| format!("cannot write the dataset into {}", out.display()))
+    let mut failure: Option<anyhow::Error> = None;
+    let merged = std::iter::from_fn(|| {
+        let i = heads
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (_, h))| h.as_ref().map(|o| (i, o.path.clone())))
+            .min_by(|a, b| a.1.cmp(&b.1))?
+            .0;
+        let (records, head) = &mut heads[i];
+        let mut outcome = head.take()?;
+        match records.next().transpose() {
+            Ok(next) => *head = next,
+            Err(e) => {
+                failure.get_or_insert(e);
+            }
+        }
+        assignment.apply(&mut outcome);
+        Some(outcome)
+    });
+    let extras = Extras {
+        codes: yusuan_normalise::codes::codebook(),
+        run: Some(serde_json::json!({
+            "yusuan_version": env!("CARGO_PKG_VERSION"),
+            "merged_from": shards.iter().map(|s| s.as_ref().display().to_string()).collect::<Vec<_>>(),
+            "files": files,
+        })),
+    };
+    let summary = write_dataset_with(merged, out, &extras)
+        .with_context(|| format!("cannot write the dataset into {}", out.display()))?;
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    Ok(summary)
+}
+
+/// The records of one `documents.jsonl`, read one at a time.
+struct Records {
+    path: PathBuf,
+    lines: std::io::Lines<std::io::BufReader<std::fs::File>>,
+    line: usize,
+}
+
+impl Records {
+    fn open(path: &Path) -> Result<Records> {
+        let file =
+            std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+        Ok(Records {
+            path: path.to_path_buf(),
+            lines: std::io::BufReader::new(file).lines(),
+            line: 0,
+        })
+    }
+}
+
+impl Iterator for Records {
+    type Item = Result<FileOutcome>;
+
+    fn next(&mut self) -> Option<Result<FileOutcome>> {
+        let line = self.lines.next()?;
+        self.line += 1;
+        Some(
+            line.with_context(|| format!("cannot read {}", self.path.display()))
+                .and_then(|l| {
+                    serde_json::from_str(&l).with_context(|| {
+                        format!(
+                            "{} line {}: not a yusuan document record",
+                            self.path.display(),
+                            self.line
+                        )
+                    })
+                }),
+        )
+    }
 }
 
 #[cfg(test)]

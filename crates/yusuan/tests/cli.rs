@@ -96,7 +96,7 @@ fn run_lists_every_file_and_exits_zero() {
     let db = rusqlite::Connection::open(out.path().join("yusuan.sqlite")).unwrap();
     let total: String = db
         .query_row(
-            "SELECT amount_yuan FROM department_year_totals WHERE \"table\" = 'expenditure_summary' AND measure = 'total'",
+            "SELECT amount_yuan FROM department_year_totals WHERE table_id = 'expenditure_summary' AND measure = 'total'",
             [],
             |r| r.get(0),
         )

@@ -26,13 +26,24 @@ fn every_hostile_file_is_listed_with_its_status_and_reason() {
     );
 
     let mut rdr = csv::Reader::from_path(out.path().join("documents.csv")).unwrap();
+    let note = rdr
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "note")
+        .unwrap();
+    // The reason: `error` for what could not be read, `note` for what was read in full.
     let rows: BTreeMap<String, (String, String, String)> = rdr
         .records()
         .map(|r| {
             let r = r.unwrap();
             (
                 r[1].to_string(),
-                (r[0].to_string(), r[3].to_string(), r[4].to_string()),
+                (
+                    r[0].to_string(),
+                    r[3].to_string(),
+                    format!("{}{}", &r[4], &r[note]),
+                ),
             )
         })
         .collect();
