@@ -92,7 +92,12 @@ pub fn three_public_measure(path: &[String]) -> Option<Measure> {
         return Some(Measure::RunningCosts);
     }
     if any("公务用车") || any("购置费") || any("运行费") || any("运行维护") {
-        let last = all.last()?;
+        // The most specific header naming the car costs: under 公务用车购置及运行费 come 小计 /
+        // 公务用车购置费 / 公务用车运行费, and a 决算 table prints 预算数 | 决算数 under each.
+        let last = all
+            .iter()
+            .rev()
+            .find(|t| t.contains("公务用车") || t.contains("购置") || t.contains("运行"))?;
         let buy = last.contains("购置");
         let run = last.contains("运行");
         return Some(match (buy, run) {
@@ -169,6 +174,16 @@ mod tests {
 
     #[test]
     fn three_public_tree() {
+        assert_eq!(
+            three_public_measure(&p(&["公务用车购置及运行费", "公务用车运行费", "决算数"]))
+                .map(Measure::as_str),
+            Some("vehicle_operation")
+        );
+        assert_eq!(
+            three_public_measure(&p(&["公务用车购置及运行费", "小计", "预算数"]))
+                .map(Measure::as_str),
+            Some("vehicles")
+        );
         assert_eq!(
             three_public_measure(&p(&["合  计"])).map(Measure::as_str),
             Some("total")

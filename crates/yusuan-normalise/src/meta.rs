@@ -94,10 +94,13 @@ pub fn region_of(department: &str) -> (Option<String>, String) {
             let re = county_re();
             if let Some(m) = re.find(rest) {
                 let name = m.as_str();
-                // Stop at words that begin the department itself.
+                // Stop at words that begin the department itself; and below a district or
+                // county no further district, county or city comes (普陀区绿化和市容管理局).
+                let below_county = ["区", "县", "旗"].iter().any(|e| region.ends_with(e));
                 if !rest[m.end()..].is_empty()
                     && !name.ends_with("社区")
                     && name.chars().count() >= 2
+                    && !below_county
                 {
                     region.push_str(name);
                     canonical.push_str(name);
@@ -308,6 +311,10 @@ mod tests {
 
     #[test]
     fn regions_from_names() {
+        assert_eq!(
+            region_of("上海市普陀区绿化和市容管理局").0.as_deref(),
+            Some("上海市普陀区")
+        );
         assert_eq!(
             region_of("昌吉州政务服务和公共资源交易管理局").0.as_deref(),
             Some("新疆维吾尔自治区昌吉回族自治州")

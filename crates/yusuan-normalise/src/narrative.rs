@@ -93,6 +93,8 @@ pub struct Fact {
     sentence: String,
     /// Index of the fact that opens its section (the total its shares are of).
     lead: Option<usize>,
+    /// Whether the words before the figure call it a 决算数 (`true`) or a 预算数 (`false`).
+    stage: Option<bool>,
 }
 
 impl Fact {
@@ -300,11 +302,18 @@ fn sentence_facts(sentence: &str, section: Section, heading: &str) -> (Vec<Fact>
             .map(|n| n.start())
             .unwrap_or(sentence.len());
         let head = &sentence[prev_end..whole.start()];
-        let subject = if head.contains("（类）") || head.contains("(类)") {
+        let mut subject = if head.contains("（类）") || head.contains("(类)") {
             path_subject(head)
         } else {
             subject_of(head)
         };
+        // `…年初预算为3.45万元，支出决算为8.11万元`: the second figure is the same subject's.
+        let stage = stage_of(head);
+        if stage.is_some() && only_stage_words(&subject) {
+            if let Some(prev) = out.last() {
+                subject = prev.subject.clone();
+            }
+        }
         let tail = &sentence[whole.end()..tail_end];
         prev_end = whole.end();
         let unit = Unit::from_name(&m[2]).expect("unit from the regex");
@@ -328,9 +337,34 @@ fn sentence_facts(sentence: &str, section: Section, heading: &str) -> (Vec<Fact>
             change_pct,
             sentence: sentence.trim().to_string(),
             lead: None,
+            stage,
         });
     }
     (out, orphans)
+}
+
+/// Whether the words before a figure call it a 决算数 (`true`) or a 预算数 (`false`): the last
+/// of the two words named wins (`年初预算为3.45万元，支出决算为` names 决算).
+fn stage_of(head: &str) -> Option<bool> {
+    match (head.rfind("决算"), head.rfind("预算")) {
+        (Some(a), Some(b)) => Some(a > b),
+        (Some(_), None) => Some(true),
+        (None, Some(_)) if head.contains("年初预算") || head.contains("全年预算") => {
+            Some(false)
+        }
+        _ => None,
+    }
+}
+
+/// Whether a subject says nothing but the stage of a figure (`支出决算`, `年初预算数`).
+fn only_stage_words(subject: &str) -> bool {
+    let mut s = subject.to_string();
+    for w in [
+        "支出", "决算", "预算", "年初", "全年", "调整", "执行", "完成", "实际", "数", "为", "是",
+    ] {
+        s = s.replace(w, "");
+    }
+    s.trim_matches(|c: char| !c.is_alphanumeric()).is_empty()
 }
 
 /// Subjects that name the same figure (`一般公共预算“三公”经费数` and `一般公共预算“三公”经费`).
@@ -447,6 +481,13 @@ fn resolve(fact: &Fact, tables: &[ReadTable]) -> Option<(String, Vec<Fig>)> {
             "三公经费".to_string()
         } else {
             s.to_string()
+        };
+        // A 决算 table prints 预算数 and 决算数 for every part: the figure is compared with the
+        // column its wording names (决算 unless it says 预算).
+        let measure = if t.info.final_accounts {
+            measure.three_public_stage(fact.stage.unwrap_or(true))
+        } else {
+            measure
         };
         return Some((label, vec![fig(t, row.values.get(&measure)?, row.row)]));
     }
