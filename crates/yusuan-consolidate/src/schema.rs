@@ -50,7 +50,7 @@ rows! {
         path: "string", "Path relative to the input folder";
         format: "string", "docx, pdf, or the extension of an unsupported file";
         status: "string", "ok, partial, failed, duplicate, unsupported or template";
-        error: "string", "Why, for anything not ok or partial (never set on an ok file)";
+        error: "string", "Why, for anything not ok (never set on an ok file)";
         department: "string", "The department as published";
         department_id: "string", "Stable identifier of the department across spellings and years";
         region: "string", "Province, prefecture and county of the department";
@@ -281,5 +281,47 @@ pub fn vocabulary_rows() -> Vec<CodebookRow> {
             .iter()
             .map(|s| row("status", s.as_str().to_string(), s.label())),
     );
+    out
+}
+
+/// The dataset contract as Markdown, generated from the row declarations above, so that the
+/// document shipped in the repository (`docs/dataset.md`) cannot drift from what is written.
+pub fn contract_markdown() -> String {
+    let mut out = String::from(
+        "# The dataset contract\n\n\
+         Generated from `crates/yusuan-consolidate/src/schema.rs` (a test fails when this file is \
+         out of date; `UPDATE_CONTRACT=1 cargo test -p yusuan-consolidate contract` rewrites it).\n\n\
+         What `yusuan run <INPUT_DIR> --out <OUT_DIR>` writes. Every CSV is UTF-8 with a byte order \
+         mark (so that Excel reads it), RFC 4180, with a header row. Money is an exact decimal in \
+         元; an empty field means \"not published\", never zero. Besides the CSV files: \
+         `documents.jsonl` (one JSON object per file, everything nested, with the raw extracted \
+         tables), `datapackage.json` (a Frictionless Tabular Data Package describing every CSV, \
+         with the allowed values, keys, licence, version and a record of the run) and \
+         `yusuan.sqlite` (the same tables; numbers as REAL with the exact text in \
+         `<column>_text`; a view `department_year_totals` over preferred copies).\n\n\
+         The allowed values of `table_id`, `measure`, `check_id` and the classification codes, with \
+         their names, are listed in `codebook.csv`.\n",
+    );
+    for (file, about, columns) in FILES {
+        out.push_str(&format!("\n## {file}.csv\n\n{about}.\n\n"));
+        if let Some(key) = primary_key(file) {
+            out.push_str(&format!("Primary key: `{}`.\n\n", key.join("`, `")));
+        }
+        out.push_str("| column | type | meaning |\n|---|---|---|\n");
+        for (name, ty, desc) in columns.iter() {
+            let mut meaning = desc.replace('|', "\\|");
+            if let Some(values) = allowed_values(file, name) {
+                if values.len() <= 12 {
+                    meaning.push_str(&format!(" (one of: `{}`)", values.join("`, `")));
+                } else {
+                    meaning.push_str(&format!(
+                        " ({} values, listed in codebook.csv)",
+                        values.len()
+                    ));
+                }
+            }
+            out.push_str(&format!("| `{name}` | {ty} | {meaning} |\n"));
+        }
+    }
     out
 }

@@ -180,3 +180,19 @@ fn sqlite_holds_the_same_tables_with_indexes_and_totals() {
         "the one line item is a 项, not a class: no class totals"
     );
 }
+
+/// `docs/dataset.md` is generated from the schema: this fails when it is out of date, and
+/// `UPDATE_CONTRACT=1` rewrites it.
+#[test]
+fn contract_in_the_repository_is_current() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/dataset.md");
+    let want = schema::contract_markdown();
+    if std::env::var_os("UPDATE_CONTRACT").is_some() {
+        std::fs::write(&path, &want).unwrap();
+    }
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        have == want,
+        "docs/dataset.md is out of date: run UPDATE_CONTRACT=1 cargo test -p yusuan-consolidate contract"
+    );
+}
