@@ -2,8 +2,9 @@
 //!
 //! [`extract`] sniffs the format from the file's first bytes (not its name) and hands it to one
 //! reader: [`docx`] streams `word/document.xml` out of the zip with quick-xml and keeps every
-//! table as a grid with merged cells; [`pdf`] interprets page content streams with lopdf. Both
-//! produce the same model, so the normaliser never knows where a table came from.
+//! table as a grid with merged cells; [`workbook`] reads every sheet of an .xlsx as a grid with
+//! calamine; [`pdf`] interprets page content streams with lopdf. All produce the same model, so
+//! the normaliser never knows where a table came from.
 //!
 //! Readers know nothing about budgets: they find text and grids. Inputs are untrusted; every
 //! reader obeys the [`Limits`] it is given and returns a typed [`ExtractError`] instead of
@@ -14,6 +15,7 @@ mod error;
 mod limits;
 pub mod pdf;
 mod sniff;
+pub mod workbook;
 
 pub use error::{ExtractError, Result};
 pub use limits::Limits;
@@ -26,6 +28,7 @@ use yusuan_model::Document;
 /// `name` is used only for messages and to tell formats apart that share a container.
 pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Document> {
     match sniff(bytes) {
+        Sniffed::Zip if workbook::is_workbook(bytes) => workbook::read_xlsx(bytes, limits),
         Sniffed::Zip => docx::read_docx(bytes, limits),
         Sniffed::Pdf => pdf::read_pdf(bytes, limits),
         Sniffed::Ole => Err(ExtractError::Unsupported(

@@ -10,6 +10,8 @@ pub enum Format {
     Docx,
     /// Portable Document Format.
     Pdf,
+    /// Office Open XML workbook (Excel .xlsx).
+    Xlsx,
 }
 
 impl Format {
@@ -18,6 +20,7 @@ impl Format {
         match self {
             Format::Docx => "docx",
             Format::Pdf => "pdf",
+            Format::Xlsx => "xlsx",
         }
     }
 }

@@ -202,6 +202,12 @@ pub fn normalise_with(doc: &Document, options: &Options) -> Disclosure {
 
     performance_targets.extend(target_reader.flush());
     let mut meta = meta::read_meta(&lines);
+    if meta.fiscal_year.is_none() {
+        // Tables published without a narrative (a workbook, a tables-only file) carry the
+        // year in their titles.
+        let titles: Vec<String> = read.iter().map(|rt| rt.info.title.clone()).collect();
+        meta.fiscal_year = meta::read_meta(&titles).fiscal_year;
+    }
     meta.department_id = meta
         .department
         .as_deref()
