@@ -110,6 +110,21 @@ rows! {
         preferred: "boolean", "Whether the document is the preferred copy of its disclosure";
     }
 
+    /// `tables.csv`: one row per disclosure table recognised.
+    TableRow "tables", "One row per disclosure table recognised in a document, with its printed totals" {
+        doc_id: "string", "Document";
+        table_no: "integer", "The table's ordinal in the document, from 1";
+        table_id: "string", "Table kind (`final_` prefix for 决算 tables)";
+        title: "string", "The title as printed";
+        page: "integer", "PDF page it starts on";
+        unit: "string", "The unit printed over it";
+        empty: "boolean", "Whether it printed no amount (an empty table, often with a remark)";
+        line_items: "integer", "Amounts read from it into line_items.csv";
+        total_yuan: "number", "Its printed grand total (总计, else 合计) of the first amount column, in 元; on two-sided tables the expenditure side";
+        printed_totals: "string", "Every printed total as side:measure=amount in 元, `;`-separated (side income/expenditure on two-sided tables, `_year` for 本年…合计)";
+        preferred: "boolean", "Whether the document is the preferred copy of its disclosure";
+    }
+
     /// `checks.csv`: one row per consistency check run.
     CheckRow "checks", "One row per consistency check run on a document" {
         doc_id: "string", "Document checked";
@@ -212,7 +227,7 @@ pub fn allowed_values(file: &str, column: &str) -> Option<Vec<String>> {
         ("documents" | "line_items" | "panel", "scope") => {
             Some(vec!["department".into(), "unit".into()])
         }
-        ("line_items" | "checks" | "panel", "table_id") => {
+        ("line_items" | "checks" | "panel" | "tables", "table_id") => {
             strings(&mut TableId::all().map(|t| t.to_string()))
         }
         ("line_items" | "panel", "scheme") => {

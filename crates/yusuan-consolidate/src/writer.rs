@@ -10,7 +10,7 @@ use yusuan_model::{Code, CodebookEntry, FileOutcome, FileStatus, Location};
 
 use crate::schema::{
     self, CheckRow, CodebookRow, Column, DocumentRow, LineItemRow, NarrativeFactRow, PanelRow,
-    PerformanceTargetRow, ProjectRow,
+    PerformanceTargetRow, ProjectRow, TableRow,
 };
 use crate::{Result, WriteError};
 
@@ -131,6 +131,7 @@ where
     let mut docs = csv_writer(dir, DocumentRow::FILE, DocumentRow::COLUMNS)?;
     let mut items = csv_writer(dir, LineItemRow::FILE, LineItemRow::COLUMNS)?;
     let mut checks = csv_writer(dir, CheckRow::FILE, CheckRow::COLUMNS)?;
+    let mut tables = csv_writer(dir, TableRow::FILE, TableRow::COLUMNS)?;
     let mut facts = csv_writer(dir, NarrativeFactRow::FILE, NarrativeFactRow::COLUMNS)?;
     let mut targets = csv_writer(
         dir,
@@ -262,6 +263,44 @@ where
                     panel.write_record(row.values()).map_err(csv_err("panel"))?;
                 }
             }
+            for t in &d.tables {
+                let main = t
+                    .totals
+                    .iter()
+                    .filter(|p| matches!(p.side.as_str(), "" | "expenditure"))
+                    .find(|p| {
+                        matches!(
+                            p.measure,
+                            yusuan_model::Measure::Total | yusuan_model::Measure::Actual
+                        )
+                    });
+                let printed: Vec<String> = t
+                    .totals
+                    .iter()
+                    .map(|p| format!("{}:{}={}", p.side, p.measure, p.amount_yuan))
+                    .collect();
+                let row = TableRow {
+                    doc_id: o.doc_id.clone(),
+                    table_no: t.table_no.to_string(),
+                    table_id: t.id().to_string(),
+                    title: t.title.clone(),
+                    page: opt(t.page),
+                    unit: opt(t.unit.clone()),
+                    empty: t.empty.to_string(),
+                    line_items: d
+                        .line_items
+                        .iter()
+                        .filter(|i| i.location.table_no == Some(t.table_no))
+                        .count()
+                        .to_string(),
+                    total_yuan: opt(main.map(|p| p.amount_yuan)),
+                    printed_totals: printed.join(";"),
+                    preferred: preferred.clone(),
+                };
+                tables
+                    .write_record(row.values())
+                    .map_err(csv_err("tables"))?;
+            }
             for c in &d.checks {
                 let [page, table_no, row_no, col_no] = loc_fields(&c.location);
                 let number = |s: &str| {
@@ -364,6 +403,7 @@ where
         (docs, "documents"),
         (items, "line_items"),
         (checks, "checks"),
+        (tables, "tables"),
         (facts, "narrative_facts"),
         (targets, "performance_targets"),
         (projects, "projects"),

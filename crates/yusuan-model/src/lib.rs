@@ -22,7 +22,7 @@ pub mod vocab;
 pub use document::{Block, Cell, Document, Format, Paragraph, Table};
 pub use record::{
     Check, CheckStatus, Code, CodeLevel, CodebookEntry, Copies, Disclosure, DocKind, DocMeta,
-    FileOutcome, FileStatus, LineItem, Location, NarrativeFact, PerformanceTarget, Project,
-    Reported, Scheme, Scope, Staffing, TableId, TableInfo, TableKind,
+    FileOutcome, FileStatus, LineItem, Location, NarrativeFact, PerformanceTarget, PrintedTotal,
+    Project, Reported, Scheme, Scope, Staffing, TableId, TableInfo, TableKind,
 };
 pub use vocab::{CheckId, IncomeSource, Measure, Stage};

@@ -417,6 +417,21 @@ pub struct TableInfo {
     pub page: Option<u32>,
     /// Whether it printed no amounts at all (an empty table, often with a remark).
     pub empty: bool,
+    /// Its printed total rows (合计, 总计, 本年收入合计 …), per side and measure.
+    #[serde(default)]
+    pub totals: Vec<PrintedTotal>,
+}
+
+/// A total row as a table prints it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PrintedTotal {
+    /// `income` or `expenditure` on two-sided tables (`_year` for 本年…合计 beside 总计), else "".
+    pub side: String,
+    /// The column's meaning.
+    pub measure: Measure,
+    /// The amount in 元, exact.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub amount_yuan: Decimal,
 }
 
 impl TableInfo {

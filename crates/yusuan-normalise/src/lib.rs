@@ -244,7 +244,22 @@ pub fn normalise_with(doc: &Document, options: &Options) -> Disclosure {
 
     Disclosure {
         meta,
-        tables: read.iter().map(|r| r.info.clone()).collect(),
+        tables: read
+            .iter()
+            .map(|r| TableInfo {
+                totals: r
+                    .data
+                    .totals
+                    .iter()
+                    .map(|((side, measure), v)| yusuan_model::PrintedTotal {
+                        side: side.clone(),
+                        measure: *measure,
+                        amount_yuan: v.yuan,
+                    })
+                    .collect(),
+                ..r.info.clone()
+            })
+            .collect(),
         tables_missing,
         line_items,
         checks,
@@ -289,6 +304,7 @@ fn read_grid(
     table_no: usize,
 ) -> ReadTable {
     let info = |empty: bool, unit: &Unit| TableInfo {
+        totals: Vec::new(),
         table_no,
         kind,
         final_accounts,

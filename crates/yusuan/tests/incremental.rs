@@ -3,7 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const DATASET: [&str; 10] = [
+const DATASET: [&str; 11] = [
+    "tables.csv",
     "documents.csv",
     "line_items.csv",
     "checks.csv",
