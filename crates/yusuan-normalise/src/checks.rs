@@ -478,7 +478,7 @@ fn printed_as(rt: &ReadTable, measure: Measure) -> Measure {
 }
 
 /// A side's printed grand total (总计), else its printed total.
-fn grand_total(rt: &ReadTable, side: &str, measure: Measure) -> Option<Fig> {
+pub(crate) fn grand_total(rt: &ReadTable, side: &str, measure: Measure) -> Option<Fig> {
     let v = rt
         .data
         .totals

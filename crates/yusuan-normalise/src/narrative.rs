@@ -24,11 +24,12 @@ use regex::Regex;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 use yusuan_model::{
-    Check, CheckId, CheckStatus, IncomeSource, Location, Measure, NarrativeFact, Scheme, TableKind,
+    Check, CheckId, CheckStatus, IncomeSource, Location, Measure, NarrativeFact, Scheme, TableId,
+    TableKind,
 };
 
 use crate::amount::Unit;
-use crate::checks::{by_code, fig, sum, table_total, Fig};
+use crate::checks::{by_code, fig, grand_total, sum, table_total, Fig};
 use crate::classify::{squash, strip_ordinal};
 use crate::codes::book;
 use crate::income::income_id;
@@ -461,8 +462,15 @@ fn resolve(fact: &Fact, tables: &[ReadTable]) -> Option<(String, Vec<Fig>)> {
     let s = fact.subject.as_str();
     let general = matches!(fact.section, Section::GeneralBudget | Section::FiscalGrant);
     if s.contains("（类）") || s.contains("(类)") {
+        // A class alone is named by its name (`一般公共服务支出（类）` → `一般公共服务支出`).
+        let class_only = s.trim_end_matches("（类）").trim_end_matches("(类)");
+        let label = if class_only.contains('（') || class_only.contains('(') {
+            s
+        } else {
+            class_only
+        };
         return Some((
-            s.to_string(),
+            label.to_string(),
             vec![path_figure(s, find(K::GeneralBudgetExpenditure)?)?],
         ));
     }
@@ -497,6 +505,40 @@ fn resolve(fact: &Fact, tables: &[ReadTable]) -> Option<(String, Vec<Fig>)> {
         .iter()
         .any(|q| s.contains(q));
     let ends = |w: &str| s.ends_with(w) && !qualified;
+    // A 决算's totals: 收入支出总计 (with the carry-overs), 本年收入合计, 本年支出合计.
+    if s.ends_with("收入支出总计") || s.ends_with("收支总计") {
+        let grand =
+            |k: TableKind, side: &str| find(k).and_then(|t| grand_total(t, side, Measure::Total));
+        let fiscal = fact.section == Section::FiscalGrant || s.contains("财政拨款");
+        let k = if fiscal {
+            K::FiscalGrantSummary
+        } else {
+            K::RevenueExpenditureSummary
+        };
+        let label = if fiscal {
+            "财政拨款收入支出总计"
+        } else {
+            "收入支出总计"
+        };
+        return Some((
+            label.into(),
+            some(vec![grand(k, "income"), grand(k, "expenditure")])?,
+        ));
+    }
+    if s.ends_with("本年收入合计") && !qualified {
+        let figs = vec![
+            total(K::RevenueExpenditureSummary, "income", Measure::Total),
+            total(K::RevenueSummary, "", Measure::Total),
+        ];
+        return Some(("本年收入合计".into(), some(figs)?));
+    }
+    if s.ends_with("本年支出合计") && !qualified {
+        let figs = vec![
+            total(K::RevenueExpenditureSummary, "expenditure", Measure::Total),
+            total(K::ExpenditureSummary, "", Measure::Total),
+        ];
+        return Some(("本年支出合计".into(), some(figs)?));
+    }
     if ends("收支总预算") || ends("收支预算") {
         let figs = if fact.section == Section::FiscalGrant {
             vec![total(K::FiscalGrantSummary, "income", Measure::Total)]
@@ -648,6 +690,9 @@ fn path_figure(path: &str, gbe: &ReadTable) -> Option<Fig> {
     sum(&figs)
 }
 
+/// Where a narrative finding points: the table (and cell) of the figure it was compared with.
+type At = Option<(TableId, Location)>;
+
 fn check(
     fact: &Fact,
     code: &str,
@@ -655,17 +700,34 @@ fn check(
     expected: Decimal,
     found: Decimal,
     detail: String,
+    at: At,
 ) -> Check {
     Check {
         check: CheckId::NarrativeMismatch,
         status,
-        table: None,
+        table: at.map(|(t, _)| t),
         code: code.to_string(),
         expected: expected.to_string(),
         found: found.to_string(),
         detail: format!("{detail} (“{}”, {})", fact.sentence, fact.heading),
-        location: Location::default(),
+        location: at.map(|(_, l)| l).unwrap_or_default(),
     }
+}
+
+/// A fact's share with what it should be: (the lead fact's index, the share printed, amount ÷
+/// the lead's amount in percent, the rounding both figures allow).
+fn share_of(fact: &Fact, facts: &[Fact]) -> Option<(usize, Decimal, Decimal, Decimal)> {
+    let hundred = Decimal::from(100);
+    let share = fact.share?;
+    let i = fact.lead?;
+    let lead = facts.get(i)?;
+    let total = lead.amount_yuan().filter(|t| !t.is_zero())?;
+    let amount = fact.amount_yuan()?;
+    let exact = amount / total * hundred;
+    let rounding = share.half_ulp()
+        + (fact.amount_tolerance() / total + amount * lead.amount_tolerance() / (total * total))
+            * hundred;
+    Some((i, share.value, exact, rounding))
 }
 
 /// Grade a percentage against its exact value: pass within rounding, note within 0.1 point
@@ -684,9 +746,35 @@ fn grade(printed: Decimal, exact: Decimal, rounding: Decimal) -> CheckStatus {
 /// Check every fact against the tables and its own arithmetic.
 pub fn check_facts(facts: &[Fact], tables: &[ReadTable]) -> Vec<Check> {
     let hundred = Decimal::from(100);
+    let at = |f: &Fig| -> At {
+        tables
+            .iter()
+            .find(|t| Some(t.info.table_no) == f.loc.table_no)
+            .map(|t| (t.info.id(), f.loc))
+    };
+    // The shares stated of one total add up to 100% when they were nudged for rounding; when
+    // they do not, a share off by a little is an error, not a nudge. (Shares far off are errors
+    // of their own and are left out of the sum.)
+    let mut share_sums: std::collections::HashMap<usize, Decimal> = Default::default();
+    for f in facts {
+        if let Some((lead, share, exact, rounding)) = share_of(f, facts) {
+            if grade(share, exact, rounding) != CheckStatus::Fail {
+                *share_sums.entry(lead).or_default() += share;
+            }
+        }
+    }
     let mut out = Vec::new();
     for fact in facts {
         let resolved = resolve(fact, tables);
+        let compared: At = resolved.as_ref().and_then(|(_, figs)| {
+            let amount = fact.amount_yuan()?;
+            let h = fact.amount_tolerance();
+            let f = figs
+                .iter()
+                .find(|f| (amount - f.yuan).abs() <= h + f.tolerance)
+                .or(figs.first())?;
+            at(f)
+        });
         let label = resolved
             .as_ref()
             .map(|(l, _)| l.clone())
@@ -711,15 +799,20 @@ pub fn check_facts(facts: &[Fact], tables: &[ReadTable]) -> Vec<Check> {
                     "the narrative gives {amount} 元, the tables {} 元",
                     table.yuan
                 ),
+                at(table),
             ));
         }
         if let (Some(share), Some(lead)) = (fact.share, fact.lead.and_then(|i| facts.get(i))) {
-            if let Some(total) = lead.amount_yuan().filter(|t| !t.is_zero()) {
-                let exact = amount / total * hundred;
-                let rounding = share.half_ulp()
-                    + (h_amount / total + amount * lead.amount_tolerance() / (total * total))
-                        * hundred;
-                let status = grade(share.value, exact, rounding);
+            if let (Some(total), Some((_, _, exact, rounding))) = (
+                lead.amount_yuan().filter(|t| !t.is_zero()),
+                share_of(fact, facts),
+            ) {
+                let mut status = grade(share.value, exact, rounding);
+                let sum = fact.lead.and_then(|l| share_sums.get(&l)).copied();
+                let nudged = sum.is_some_and(|s| (s - hundred).abs() <= Decimal::new(1, 2));
+                if status == CheckStatus::Note && !nudged {
+                    status = CheckStatus::Fail;
+                }
                 let exact = exact.round_dp(4);
                 out.push(check(
                     fact,
@@ -728,9 +821,16 @@ pub fn check_facts(facts: &[Fact], tables: &[ReadTable]) -> Vec<Check> {
                     exact,
                     share.value,
                     format!(
-                        "a share of {}% is stated; {amount} of {total} is {exact}%",
-                        share.value
+                        "a share of {}% is stated; {amount} of {total} is {exact}%{}",
+                        share.value,
+                        match sum {
+                            Some(s) if status == CheckStatus::Fail => {
+                                format!(" (the shares stated add up to {s}%)")
+                            }
+                            _ => String::new(),
+                        }
                     ),
+                    compared,
                 ));
             }
         }
@@ -754,6 +854,7 @@ pub fn check_facts(facts: &[Fact], tables: &[ReadTable]) -> Vec<Check> {
                         "a change of {}% is stated; {c} on last year's {base} is {exact}%",
                         pct.value
                     ),
+                    compared,
                 ));
             }
         }

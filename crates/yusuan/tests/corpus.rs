@@ -6,7 +6,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use common::{fact_key, item_key, table_of, Truth};
+use common::{fact_key, item_key, truth_table_of, Truth};
 use yusuan::process_bytes;
 use yusuan_model::{CheckStatus, FileStatus};
 
@@ -106,7 +106,7 @@ fn compare_folder(folder: &str, minimum: usize) {
             .checks
             .iter()
             .filter(|c| c.status == CheckStatus::Fail && CHECKS_RUN.contains(&c.check.as_str()))
-            .map(|c| format!("{}/{}/{}", c.check, table_of(c), c.code))
+            .map(|c| format!("{}/{}/{}", c.check, truth_table_of(c), c.code))
             .collect();
         want_checks.sort();
         want_checks.dedup();

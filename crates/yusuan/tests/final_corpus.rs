@@ -11,7 +11,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use common::{item_key, table_of, Truth};
+use common::{item_key, truth_table_of, Truth};
 use yusuan::process_bytes;
 use yusuan_model::{CheckStatus, FileStatus};
 
@@ -131,7 +131,7 @@ fn compare_folder(folder: &str) {
             .checks
             .iter()
             .filter(|c| c.status == CheckStatus::Fail && CHECKS_RUN.contains(&c.check.as_str()))
-            .map(|c| format!("{}/{}/{}", c.check, table_of(c), c.code))
+            .map(|c| format!("{}/{}/{}", c.check, truth_table_of(c), c.code))
             .collect();
         want_checks.sort();
         want_checks.dedup();

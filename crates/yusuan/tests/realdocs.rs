@@ -123,11 +123,16 @@ fn score(dir: &Path, truth_path: &Path) -> Score {
 #[test]
 fn real_budgets_match_hand_verified_truth() {
     let Some(dir) = realdocs() else { return };
-    let mut truths: Vec<PathBuf> = std::fs::read_dir(dir.join("truth"))
-        .unwrap()
+    // The truth shipped with the real files, and the truth written in this repository for the
+    // files that came without (the 2024 决算, read twice by different means).
+    let ours = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/realdocs-truth");
+    let mut truths: Vec<PathBuf> = [dir.join("truth"), ours]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(d).unwrap())
         .filter_map(|e| e.ok())
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .filter(|p| !p.to_string_lossy().ends_with(".planted.json"))
         .collect();
     truths.sort();
     assert!(!truths.is_empty());
@@ -256,13 +261,23 @@ fn real_final_account_reads_every_block_and_balances() {
         balance.iter().all(|(_, s)| *s == CheckStatus::Pass),
         "{balance:?}"
     );
-    let failed: Vec<_> = d
+    // Only the two narrative errors the hand-verified truth lists: 财政拨款收入支出总计 given as
+    // 0.3万元 (the table prints 2,961.68万元), and 一般公共服务支出 given 71.73% of a total it is
+    // 71.65% of (the four shares stated add up to 100.07%).
+    let mut failed: Vec<_> = d
         .checks
         .iter()
         .filter(|c| c.status == CheckStatus::Fail)
-        .map(|c| &c.detail)
+        .map(|c| format!("{}/{}/{}", c.check, table_of(c), c.code))
         .collect();
-    assert!(failed.is_empty(), "{failed:#?}");
+    failed.sort();
+    assert_eq!(
+        failed,
+        [
+            "narrative_mismatch/final_fiscal_grant_summary/财政拨款收入支出总计",
+            "narrative_mismatch/final_general_budget_expenditure/一般公共服务支出",
+        ]
+    );
 }
 
 /// Within a document, each (table, scheme, code, project, measure) is printed once: a second

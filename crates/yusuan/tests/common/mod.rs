@@ -169,3 +169,14 @@ pub fn skip(reason: &str) {
     use std::io::Write;
     let _ = writeln!(std::io::stderr(), "SKIPPED: {reason}");
 }
+
+/// The table a check names, as the generated corpus truth records it: the truth names no table
+/// for a narrative finding (the reader names the table of the figure it compared with).
+#[allow(dead_code)]
+pub fn truth_table_of(c: &yusuan_model::Check) -> String {
+    if c.check == yusuan_model::CheckId::NarrativeMismatch {
+        String::new()
+    } else {
+        table_of(c)
+    }
+}
