@@ -155,6 +155,21 @@ fn names(rt: &ReadTable, out: &mut Vec<Check>) {
         };
         match book().check_name(&row.code, &row.name_published) {
             NameMatch::Fits => {}
+            NameMatch::Patterned { parent } => out.push(Check {
+                check: CheckId::UnknownCode,
+                status: CheckStatus::Note,
+                table: Some(id),
+                code: row.code.clone(),
+                expected: String::new(),
+                found: row.name_published.clone(),
+                detail: format!(
+                    "code {} ({}) is not in the code table, but {parent} ({}) is and the name is the classification's standard one for its number: a code newer than the table",
+                    row.code,
+                    row.name_published,
+                    book().name(&parent)
+                ),
+                location,
+            }),
             NameMatch::UnknownCode => push(
                 CheckId::UnknownCode,
                 String::new(),

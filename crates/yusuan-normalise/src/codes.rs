@@ -82,6 +82,27 @@ pub enum NameMatch {
     },
     /// The code is not in the tables.
     UnknownCode,
+    /// The code is not in the tables, but its parent is and its name is the classification's
+    /// standard name for its number (`01` 行政运行, `02` 一般行政管理事务, `03` 机关服务, `50` 事业运行,
+    /// `99` 其他…): a code the tables have not caught up with.
+    Patterned {
+        /// The parent code.
+        parent: String,
+    },
+}
+
+/// Whether a printed name is the classification's standard name for a code's last two digits.
+fn follows_pattern(code: &str, printed: &str) -> bool {
+    let p = normalise_name(printed);
+    let suffix = &code[code.len().saturating_sub(2)..];
+    match (code.len(), suffix) {
+        (7, "01") => p == "行政运行",
+        (7, "02") => p == "一般行政管理事务",
+        (7, "03") => p == "机关服务",
+        (7, "50") => p == "事业运行",
+        (5 | 7, "99") => p.starts_with("其他") && p.chars().count() > 2,
+        _ => false,
+    }
 }
 
 impl CodeBook {
@@ -213,6 +234,11 @@ impl CodeBook {
                     .codes_named(printed, parent, code.len())
                     .first()
                     .map(|c| c.to_string());
+                if belongs_to.is_none() && follows_pattern(code, printed) {
+                    return NameMatch::Patterned {
+                        parent: parent.to_string(),
+                    };
+                }
                 return NameMatch::Mismatch { belongs_to };
             }
             return NameMatch::UnknownCode;
@@ -369,5 +395,30 @@ mod tests {
         assert_eq!(b.function_class_by_name("一般公共服务支出"), Some("201"));
         assert_eq!(b.function_class_by_name("卫生健康"), Some("210"));
         assert_eq!(b.economic_class_by_name("商品和服务支出"), Some("302"));
+    }
+
+    #[test]
+    fn codes_newer_than_the_table_follow_the_pattern() {
+        let b = book();
+        // 20106 财政事务 is known; a 项 99 named 其他… under it follows the pattern.
+        assert!(b.name("20106").len() > 0);
+        if b.name("2010698").is_empty() {
+            assert_eq!(
+                b.check_name("2010698", "行政运行"),
+                NameMatch::Mismatch {
+                    belongs_to: Some("2010601".into())
+                }
+            );
+        }
+        // 20206 对外宣传 has no 项 50 in the table: a 2020650 事业运行 is a newer code.
+        assert_eq!(
+            b.check_name("2020650", "事业运行"),
+            NameMatch::Patterned {
+                parent: "20206".into()
+            }
+        );
+        assert!(follows_pattern("2019950", "事业运行"));
+        assert!(follows_pattern("2019999", "其他新设事务支出"));
+        assert!(!follows_pattern("2019905", "行政运行"));
     }
 }
