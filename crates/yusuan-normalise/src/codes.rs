@@ -401,7 +401,7 @@ mod tests {
     fn codes_newer_than_the_table_follow_the_pattern() {
         let b = book();
         // 20106 财政事务 is known; a 项 99 named 其他… under it follows the pattern.
-        assert!(b.name("20106").len() > 0);
+        assert!(!b.name("20106").is_empty());
         if b.name("2010698").is_empty() {
             assert_eq!(
                 b.check_name("2010698", "行政运行"),
