@@ -47,11 +47,15 @@ def write_book(stem: str, yusuan: str) -> int:
     wb.remove(wb.active)
     context: list[str] = []
     n = 0
+    ws = None
     for block in doc["blocks"]:
         if block["type"] == "paragraph":
             text = block["text"].strip()
             if text.startswith("第") and "部分" in text[:5]:
                 context = []
+            elif text.startswith("备注") and ws is not None:
+                # The note under a table goes under its grid, as a workbook prints it.
+                ws.cell(row=ws.max_row + 1, column=1, value=text)
             elif text:
                 context.append(text)
             continue

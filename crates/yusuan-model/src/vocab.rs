@@ -279,6 +279,11 @@ vocabulary! {
         UnknownCode = "unknown_code" => "A code the classification does not have.",
         CodeRepaired = "code_repaired" => "A printed code was repaired or a row was coded from its name (a note).",
         MissingTable = "missing_table" => "An expected table was not published.",
+        TemplateResidue = "template_residue" => "Template residue or a placeholder left in the published text (XX局, 待填写, 增加（减少）, 。。)",
+        YearMismatch = "year_mismatch" => "A heading or date whose year is not the document's (a 2024 决算 titled 2023, 截至2023年12月31日)",
+        NarrativeLogic = "narrative_logic" => "A comparative word or rate that the figures it compares contradict (决算数大于预算数 where it is smaller)",
+        EmptyTableNote = "empty_table_note" => "An empty fund or 三公 table without a note saying why, with another table's note, or a note saying empty over figures",
+        MissingSection = "missing_section" => "A section a disclosure must have is not there (主要职能, 名词解释, 政府采购 …)",
         FinalBalance = "final_balance" => "The 决算 balance: 收入 + 年初结转和结余 = 支出 + 结余分配 + 年末结转和结余.",
     }
 }

@@ -13,6 +13,7 @@ pub mod checks;
 pub mod classify;
 pub mod code;
 pub mod codes;
+mod findings;
 pub mod identity;
 pub mod income;
 pub mod measure;
@@ -103,7 +104,7 @@ pub fn normalise_with(doc: &Document, options: &Options) -> Disclosure {
     let mut last_unit: Option<Unit> = None;
     let mut performance_targets = Vec::new();
     let mut target_reader = targets::TargetReader::default();
-    let mut paragraphs: Vec<String> = Vec::new();
+    let mut paragraphs: Vec<(String, Option<u32>)> = Vec::new();
 
     for block in &doc.blocks {
         match block {
@@ -111,7 +112,7 @@ pub fn normalise_with(doc: &Document, options: &Options) -> Disclosure {
                 // Line breaks inside a paragraph are wrapping (PDF) more often than meaning.
                 let joined: String = p.text.lines().map(str::trim).collect();
                 if !joined.is_empty() {
-                    paragraphs.push(joined);
+                    paragraphs.push((joined, p.page));
                 }
                 for line in p.text.lines() {
                     let t = line.trim();
@@ -233,14 +234,17 @@ pub fn normalise_with(doc: &Document, options: &Options) -> Disclosure {
         line_items.extend(items_of(rt, doc_table(doc, rt.info.table_no)));
     }
     let mut checks = checks::run(&read);
-    let paragraphs = prose::unwrap(&paragraphs);
+    let paged = prose::unwrap_paged(&paragraphs);
+    let pages: Vec<Option<u32>> = paged.iter().map(|(_, p)| *p).collect();
+    let paragraphs: Vec<String> = paged.into_iter().map(|(p, _)| p).collect();
     meta.staffing = meta::staffing(&paragraphs);
-    let facts = narrative::read_facts(&paragraphs);
+    let facts = narrative::read_facts_paged(&paragraphs, &pages);
     checks.extend(narrative::check_facts(&facts, &read));
     let narrative_facts: Vec<_> = facts.iter().map(narrative::Fact::record).collect();
     let projects = reported::read_projects(&paragraphs, &narrative_facts, &line_items);
     let (tables_missing, missing_checks) = checks::missing_tables(&read, final_doc);
     checks.extend(missing_checks);
+    checks.extend(findings::run(doc, &meta, &read));
 
     Disclosure {
         meta,

@@ -96,6 +96,8 @@ pub struct Fact {
     lead: Option<usize>,
     /// Whether the words before the figure call it a 决算数 (`true`) or a 预算数 (`false`).
     stage: Option<bool>,
+    /// The page of the sentence (PDF).
+    page: Option<u32>,
 }
 
 impl Fact {
@@ -141,6 +143,11 @@ fn number(s: &str) -> Option<Printed> {
 
 /// Read the narrative's facts from the document's paragraph lines.
 pub fn read_facts(lines: &[String]) -> Vec<Fact> {
+    read_facts_paged(lines, &[])
+}
+
+/// [`read_facts`] with each paragraph's page (`pages[i]` for `lines[i]`), which every fact keeps.
+pub fn read_facts_paged(lines: &[String], pages: &[Option<u32>]) -> Vec<Fact> {
     let start = lines
         .iter()
         .position(|l| l.contains("情况说明") || l.contains("编制说明"));
@@ -151,7 +158,8 @@ pub fn read_facts(lines: &[String]) -> Vec<Fact> {
     let mut section = Section::Other;
     let mut heading = String::new();
     let mut lead: Option<usize> = None;
-    for line in &lines[start + 1..] {
+    for (i, line) in lines.iter().enumerate().skip(start + 1) {
+        let page = pages.get(i).copied().flatten();
         let t = line.trim();
         if t.contains("……") || t.contains("....") {
             continue; // a table of contents
@@ -177,7 +185,7 @@ pub fn read_facts(lines: &[String]) -> Vec<Fact> {
             }
             for fact in found {
                 let is_total = fact.amount.is_some() && fact.share.is_none();
-                facts.push(Fact { lead, ..fact });
+                facts.push(Fact { lead, page, ..fact });
                 if lead.is_none() && is_total {
                     lead = Some(facts.len() - 1);
                 }
@@ -339,6 +347,7 @@ fn sentence_facts(sentence: &str, section: Section, heading: &str) -> (Vec<Fact>
             sentence: sentence.trim().to_string(),
             lead: None,
             stage,
+            page: None,
         });
     }
     (out, orphans)
@@ -483,7 +492,32 @@ fn resolve(fact: &Fact, tables: &[ReadTable]) -> Option<(String, Vec<Fig>)> {
         if measure == Measure::Total && !s.contains("三公") || measure == Measure::RunningCosts {
             return None;
         }
-        let t = find(K::ThreePublic)?;
+        let Some(t) = find(K::ThreePublic) else {
+            // A 三公 table printed empty while the text gives a figure: the table shows nothing
+            // of what the text says was there.
+            let empty = tables
+                .iter()
+                .find(|t| t.info.kind == K::ThreePublic && t.info.empty)?;
+            if fact.amount_yuan().is_none_or(|a| a.is_zero()) {
+                return None;
+            }
+            let nothing = Fig {
+                yuan: Decimal::ZERO,
+                tolerance: Decimal::ZERO,
+                loc: Location {
+                    page: empty.info.page,
+                    table_no: Some(empty.info.table_no),
+                    row: None,
+                    col: None,
+                },
+            };
+            let label = if measure == Measure::Total {
+                "三公经费".to_string()
+            } else {
+                s.to_string()
+            };
+            return Some((label, vec![nothing]));
+        };
         let row = t.data.rows.first()?;
         let label = if measure == Measure::Total {
             "三公经费".to_string()
@@ -710,7 +744,11 @@ fn check(
         expected: expected.to_string(),
         found: found.to_string(),
         detail: format!("{detail} (“{}”, {})", fact.sentence, fact.heading),
-        location: at.map(|(_, l)| l).unwrap_or_default(),
+        // A narrative finding points at its sentence's page; `table` names the table compared.
+        location: Location {
+            page: fact.page,
+            ..Location::default()
+        },
     }
 }
 

@@ -33,14 +33,20 @@ fn ends_sentence(p: &str) -> bool {
 
 /// Join wrapped paragraphs. Each input is one paragraph's text (its own line breaks removed).
 pub fn unwrap(paragraphs: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for p in paragraphs {
+    let paged: Vec<(String, Option<u32>)> = paragraphs.iter().map(|p| (p.clone(), None)).collect();
+    unwrap_paged(&paged).into_iter().map(|(p, _)| p).collect()
+}
+
+/// [`unwrap`] for paragraphs with their page: a joined paragraph keeps the page it starts on.
+pub fn unwrap_paged(paragraphs: &[(String, Option<u32>)]) -> Vec<(String, Option<u32>)> {
+    let mut out: Vec<(String, Option<u32>)> = Vec::new();
+    for (p, page) in paragraphs {
         let p = p.trim();
         if p.is_empty() {
             continue;
         }
         match out.last_mut() {
-            Some(prev)
+            Some((prev, _))
                 if !ends_sentence(prev)
                     && !is_heading(prev)
                     && !starts_item(p)
@@ -48,7 +54,7 @@ pub fn unwrap(paragraphs: &[String]) -> Vec<String> {
             {
                 prev.push_str(p);
             }
-            _ => out.push(p.to_string()),
+            _ => out.push((p.to_string(), *page)),
         }
     }
     out

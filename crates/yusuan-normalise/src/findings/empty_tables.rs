@@ -1,0 +1,209 @@
+//! Empty tables and their notes. An empty 政府性基金, 国有资本经营 or 三公 table must say why
+//! (`本单位无政府性基金预算财政拨款收入支出，故本表无数据`); the note must name that table's own
+//! fund (a note copied from the 基金 table onto the 国资 table is a finding); and a note saying
+//! the table is empty over a table that prints figures is a finding too.
+
+use yusuan_model::{Check, CheckId, CheckStatus, TableKind};
+
+use super::{finding, Text};
+use crate::ReadTable;
+
+/// A statement that a fund spends nothing: `为0`, `0万元`, `为零`, `未发生`, `未安排`.
+fn nil_re() -> &'static regex::Regex {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    R.get_or_init(|| {
+        regex::Regex::new(
+            r"(?:^|[^0-9.])0(?:\.0+)?\s*(?:万元|元)|为\s*0(?:\.0+)?(?:[^0-9.]|$)|为零|未发生|未安排",
+        )
+            .expect("valid regex")
+    })
+}
+
+/// Whether a text is a note that a table has nothing in it.
+fn says_empty(t: &str) -> bool {
+    let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    (t.contains('无') || t.contains("没有") || t.contains("未安排") || t.contains("为空"))
+        && (t.contains("本表") || t.contains("此表") || t.contains("空表") || t.contains("无数据"))
+}
+
+/// The fund a note names, as the table kind it belongs to.
+fn fund_named(t: &str) -> Option<TableKind> {
+    let gov = t.contains("政府性基金");
+    let cap = t.contains("国有资本");
+    let three = t.contains("三公");
+    match (gov, cap, three) {
+        (true, false, false) => Some(TableKind::GovernmentFundExpenditure),
+        (false, true, false) => Some(TableKind::StateCapitalExpenditure),
+        (false, false, true) => Some(TableKind::ThreePublic),
+        _ => None,
+    }
+}
+
+fn what(kind: TableKind) -> &'static str {
+    match kind {
+        TableKind::GovernmentFundExpenditure => "政府性基金",
+        TableKind::StateCapitalExpenditure => "国有资本经营",
+        _ => "“三公”经费",
+    }
+}
+
+/// Empty-table findings.
+pub(super) fn run(text: &Text, tables: &[ReadTable]) -> Vec<Check> {
+    let mut out = Vec::new();
+    let grids: Vec<_> = text.doc.tables().collect();
+    for rt in tables {
+        let kind = rt.info.kind;
+        if !matches!(
+            kind,
+            TableKind::GovernmentFundExpenditure
+                | TableKind::StateCapitalExpenditure
+                | TableKind::ThreePublic
+        ) {
+            continue;
+        }
+        let i = rt.info.table_no.saturating_sub(1);
+        // The note: in the table's own cells, or in the paragraphs right after it (a note
+        // above a table is the previous table's).
+        let at = text
+            .after_table
+            .get(i)
+            .copied()
+            .unwrap_or(text.paragraphs.len());
+        let after_to = text
+            .after_table
+            .get(i + 1)
+            .copied()
+            .unwrap_or(text.paragraphs.len())
+            .min(at + 3)
+            .max(at);
+        let cells = grids
+            .get(i)
+            .map(|g| g.cells.iter().map(|c| c.text.clone()).collect::<Vec<_>>())
+            .unwrap_or_default();
+        let note = cells
+            .into_iter()
+            .chain(text.paragraphs[at..after_to].iter().map(|(p, _)| p.clone()))
+            .find(|t| says_empty(t));
+        let prints_figures = rt
+            .data
+            .rows
+            .iter()
+            .any(|r| r.values.values().any(|v| !v.yuan.is_zero()));
+        let page = rt.info.page;
+        let id = rt.info.id();
+        // Without a note under the table, the explanation may still say the fund spends
+        // nothing (`政府性基金拨款支出预算为0`): the reader is told, if not where the table is.
+        let fund = what(kind).trim_matches(['“', '”']);
+        let explained = text.paragraphs.iter().find(|(p, _)| {
+            p.contains(fund)
+                && (nil_re().is_match(p)
+                    || (kind != TableKind::ThreePublic
+                        && ["没有", "无"].iter().any(|w| p.contains(w))))
+        });
+        // A file of tables alone (its explanation published apart) says why elsewhere.
+        let tables_only = text
+            .paragraphs
+            .iter()
+            .map(|(p, _)| p.chars().count())
+            .sum::<usize>()
+            < 1500;
+        match (&note, rt.info.empty, prints_figures) {
+            (None, true, _) if explained.is_some() || tables_only => out.push(Check {
+                table: Some(id),
+                ..finding(
+                    CheckId::EmptyTableNote,
+                    CheckStatus::Note,
+                    "",
+                    &explained
+                        .map(|(p, _)| p.clone())
+                        .unwrap_or_else(|| rt.info.title.clone()),
+                    page,
+                    if explained.is_some() {
+                        format!(
+                            "the {} table is empty with no note under it; the explanation says why",
+                            what(kind)
+                        )
+                    } else {
+                        format!(
+                            "the {} table is empty with no note under it (this file holds the tables alone; the explanation may say why)",
+                            what(kind)
+                        )
+                    },
+                )
+            }),
+            (None, true, _) => out.push(Check {
+                table: Some(id),
+                ..finding(
+                    CheckId::EmptyTableNote,
+                    CheckStatus::Fail,
+                    "",
+                    &rt.info.title,
+                    page,
+                    format!(
+                        "the {} table is empty and no note says why (本单位无…，故本表无数据)",
+                        what(kind)
+                    ),
+                )
+            }),
+            (Some(n), _, true) => out.push(Check {
+                table: Some(id),
+                ..finding(
+                    CheckId::EmptyTableNote,
+                    CheckStatus::Fail,
+                    "",
+                    n,
+                    page,
+                    format!("a note says the {} table is empty, but it prints figures", what(kind)),
+                )
+            }),
+            (Some(n), true, false) => {
+                if let Some(other) = fund_named(n).filter(|k| *k != kind) {
+                    out.push(Check {
+                        table: Some(id),
+                        ..finding(
+                            CheckId::EmptyTableNote,
+                            CheckStatus::Fail,
+                            "",
+                            n,
+                            page,
+                            format!(
+                                "the note on the empty {} table names {} instead",
+                                what(kind),
+                                what(other)
+                            ),
+                        )
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_spent() {
+        assert!(nil_re().is_match("政府性基金拨款支出预算为0；国有资本经营预算拨款支出预算为0。"));
+        assert!(nil_re().is_match("政府性基金支出预算支出 0 万元"));
+        assert!(!nil_re().is_match("年初预算为0.95万元"));
+    }
+
+    #[test]
+    fn notes_and_their_funds() {
+        assert!(says_empty(
+            "本单位无政府性基金预算财政拨款收入支出，故本表无数据。"
+        ));
+        assert!(says_empty(
+            "备注：本单位2023年没有使用国有资本经营预算拨款安排的支出，故此表为空。"
+        ));
+        assert!(!says_empty("单位：万元"));
+        assert_eq!(
+            fund_named("本单位无国有资本经营预算财政拨款支出，故本表无数据"),
+            Some(TableKind::StateCapitalExpenditure)
+        );
+    }
+}
