@@ -81,6 +81,9 @@ rows! {
         disclosure_id: "string", "The disclosure this file is a copy of: copies in other formats and re-downloads share it";
         duplicate_of: "string", "On every copy but the preferred one: the doc_id of the preferred copy";
         preferred: "boolean", "Whether this is the copy the dataset counts (panel.csv and the SQLite views use only these)";
+        transparency_score: "number", "Transparency score, 0 to 100, from the rubric in the README";
+        transparency_grade: "string", "A (≥ 90), B (≥ 80), C (≥ 70) or D";
+        transparency_deductions: "string", "The points lost, each as part -points: finding, `;`-separated";
     }
 
     /// `line_items.csv`: one row per amount in a disclosure table.
@@ -220,6 +223,9 @@ rows! {
 pub fn allowed_values(file: &str, column: &str) -> Option<Vec<String>> {
     let strings = |it: &mut dyn Iterator<Item = String>| Some(it.collect());
     match (file, column) {
+        ("documents", "transparency_grade") => {
+            Some(["A", "B", "C", "D"].iter().map(|g| g.to_string()).collect())
+        }
         ("documents", "status") => strings(&mut FileStatus::ALL.iter().map(|s| s.as_str().into())),
         ("documents" | "line_items" | "panel", "doc_kind") => {
             Some(vec!["budget".into(), "final_accounts".into()])

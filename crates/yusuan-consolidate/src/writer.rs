@@ -200,6 +200,18 @@ where
             disclosure_id: opt(o.copies.disclosure_id.clone()),
             duplicate_of: opt(o.copies.duplicate_of.clone()),
             preferred: preferred.clone(),
+            transparency_score: opt(d.map(|d| d.transparency.score)),
+            transparency_grade: opt(d.map(|d| d.transparency.grade.clone())),
+            transparency_deductions: d
+                .map(|d| {
+                    d.transparency
+                        .deductions
+                        .iter()
+                        .map(|x| format!("{} -{}: {}", x.part, x.points, x.reason))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                })
+                .unwrap_or_default(),
         };
         docs.write_record(row.values())
             .map_err(csv_err("documents"))?;

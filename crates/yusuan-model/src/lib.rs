@@ -21,8 +21,9 @@ pub mod vocab;
 
 pub use document::{Block, Cell, Document, Format, Paragraph, Table};
 pub use record::{
-    Check, CheckStatus, Code, CodeLevel, CodebookEntry, Copies, Disclosure, DocKind, DocMeta,
-    FileOutcome, FileStatus, LineItem, Location, NarrativeFact, PerformanceTarget, PrintedTotal,
-    Project, Reported, Scheme, Scope, Staffing, TableId, TableInfo, TableKind,
+    Check, CheckStatus, Code, CodeLevel, CodebookEntry, Copies, Deduction, Disclosure, DocKind,
+    DocMeta, FileOutcome, FileStatus, LineItem, Location, NarrativeFact, PerformanceTarget,
+    PrintedTotal, Project, Reported, Scheme, Scope, Staffing, TableId, TableInfo, TableKind,
+    Transparency,
 };
 pub use vocab::{CheckId, IncomeSource, Measure, Stage};

@@ -631,6 +631,34 @@ pub struct Disclosure {
     pub projects: Vec<Project>,
     /// Other matters the explanation reports.
     pub reported: Reported,
+    /// The transparency score, with what cost each point.
+    #[serde(default)]
+    pub transparency: Transparency,
+}
+
+/// A document's transparency score (0–100) and grade (A ≥ 90, B ≥ 80, C ≥ 70, D), from the
+/// rubric in the README; every point lost is a [`Deduction`].
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Transparency {
+    /// The score, 0 to 100.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub score: Decimal,
+    /// A, B, C or D.
+    pub grade: String,
+    /// The points lost, each with its reason.
+    pub deductions: Vec<Deduction>,
+}
+
+/// Points a document lost, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Deduction {
+    /// The rubric's part: tables, sections, three_public, performance, consistency.
+    pub part: String,
+    /// Points lost.
+    #[serde(with = "rust_decimal::serde::str")]
+    pub points: Decimal,
+    /// The finding that cost them.
+    pub reason: String,
 }
 
 impl Disclosure {

@@ -23,6 +23,7 @@ pub mod prose;
 pub mod read_table;
 pub mod reported;
 pub mod targets;
+pub mod transparency;
 
 use std::collections::HashMap;
 
@@ -246,7 +247,7 @@ pub fn normalise_with(doc: &Document, options: &Options) -> Disclosure {
     checks.extend(missing_checks);
     checks.extend(findings::run(doc, &meta, &read));
 
-    Disclosure {
+    let mut disclosure = Disclosure {
         meta,
         tables: read
             .iter()
@@ -271,7 +272,10 @@ pub fn normalise_with(doc: &Document, options: &Options) -> Disclosure {
         projects,
         narrative_facts,
         performance_targets,
-    }
+        transparency: Default::default(),
+    };
+    disclosure.transparency = transparency::score(&disclosure);
+    disclosure
 }
 
 /// A title guessed from the header when none is printed above the table.
