@@ -26,6 +26,7 @@
 //! order of the outcomes given (the binary sorts them by path), so the same input gives the same
 //! bytes.
 
+mod rows;
 pub mod schema;
 mod sqlite;
 mod writer;
