@@ -7,10 +7,10 @@
 
 use yusuan_model::{Cell, Table};
 
-use super::font::is_cjk;
-use super::geom::Rect;
-use super::layout::{join_words, Line, Word};
-use super::page::PageTable;
+use super::PageTable;
+use crate::pdf::fonts::font::is_cjk;
+use crate::pdf::interpret::geom::Rect;
+use crate::pdf::layout::lines::{join_words, Line, Word};
 
 /// Fewest rows for an unruled table.
 const MIN_ROWS: usize = 3;
@@ -172,7 +172,7 @@ fn try_table(lines: &[Line], chunked: &[Vec<Chunk>], page: u32) -> Option<PageTa
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pdf::layout::line_of;
+    use crate::pdf::layout::lines::line_of;
 
     fn line(y: f32, parts: &[(&str, f32)]) -> Line {
         let words = parts

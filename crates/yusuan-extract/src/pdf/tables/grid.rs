@@ -12,8 +12,8 @@
 //!    then they merge ([`GridCell::row_span`], [`GridCell::col_span`]), greedily from the
 //!    top-left, always as rectangles.
 
-use super::content::Rule;
-use super::geom::Rect;
+use crate::pdf::interpret::content::Rule;
+use crate::pdf::interpret::geom::Rect;
 
 /// Positions closer than this (points) are the same grid line.
 pub const SNAP: f32 = 2.0;

@@ -9,9 +9,9 @@
 //! (letter-spaced titles such as `目   录`) join without one. Rotated text is laid out in its
 //! own reading frame and mapped back.
 
-use super::content::{Glyph, Rule};
-use super::font::is_cjk;
-use super::geom::Rect;
+use crate::pdf::fonts::font::is_cjk;
+use crate::pdf::interpret::content::{Glyph, Rule};
+use crate::pdf::interpret::geom::Rect;
 
 /// A run of glyphs without a wide gap or a rule inside.
 #[derive(Debug, Clone, PartialEq)]

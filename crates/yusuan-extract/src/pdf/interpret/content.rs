@@ -14,10 +14,11 @@ use std::sync::Arc;
 
 use lopdf::{Dictionary, Object, ObjectId};
 
-use super::font::{Code, Font, FontCache};
 use super::geom::{Matrix, Rect};
-use super::lexer::{Lexer, Operand};
-use super::objects::{Ctx, StreamError};
+use crate::pdf::fonts::font::{Code, Font, FontCache};
+use crate::pdf::fonts::unify::unify_char;
+use crate::pdf::objects::ctx::{Ctx, StreamError};
+use crate::pdf::syntax::lexer::{Lexer, Operand};
 
 /// One painted glyph.
 #[derive(Debug, Clone, PartialEq)]
@@ -746,7 +747,7 @@ fn normalize(t: &str) -> String {
     if t.chars().all(|c| (c as u32) < 0x2E80 || is_plain_cjk(c)) {
         return t.to_string();
     }
-    t.chars().map(super::unify::unify_char).collect()
+    t.chars().map(unify_char).collect()
 }
 
 fn is_plain_cjk(c: char) -> bool {

@@ -1,0 +1,3 @@
+//! Glyphs → words → lines ([`lines`]). Uses `fonts` and `interpret`.
+
+pub(crate) mod lines;
