@@ -6,7 +6,7 @@
 //! - `syntax/`: bytes before objects — content-stream lexer, nesting guard, xref rebuild;
 //! - `objects/`: lopdf's object graph — the look-up context `Ctx`, the bounded stream decoder;
 //! - `fonts/`: character codes → text — fonts, CMaps, encodings, TrueType `cmap`, unify;
-//! - `interpret/`: the content-stream interpreter (glyphs, rules, images) and page geometry;
+//! - `interpret/`: the content-stream interpreter, painting onto a `Device`; page geometry;
 //! - `layout/`: glyphs → words → lines;
 //! - `tables/`: rules → grids, words → cells, aligned tables, tables continued across pages;
 //! - `document/`: [`read_pdf`] — loading, pages, page assembly, headers, blocks of the model.

@@ -76,13 +76,17 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Document> {
             read_page(&ctx, &mut fonts, id, page_no, depth)
         }));
         match res {
-            Ok(Ok((content, layout, problems))) => {
-                shown += content.shown;
-                if content.shown == 0 && content.images > 0 {
+            Ok(Ok(read)) => {
+                shown += read.shown;
+                if read.shown == 0 && read.images > 0 {
                     scanned_pages.push(page_no);
                 }
-                warnings.extend(problems.into_iter().map(|p| format!("page {page_no}: {p}")));
-                layouts.push(layout);
+                warnings.extend(
+                    read.problems
+                        .into_iter()
+                        .map(|p| format!("page {page_no}: {p}")),
+                );
+                layouts.push(read.layout);
             }
             Ok(Err(PageError::Limit(m))) => {
                 return Err(ExtractError::Limit(format!("{m} (page {page_no})")))
@@ -308,13 +312,24 @@ fn page_content(
     Ok((data, problems))
 }
 
+/// One page read: its layout, what was shown and painted, and the problems met.
+struct PageRead {
+    layout: PageLayout,
+    /// Glyphs shown (decodable or not, whitespace excluded).
+    shown: usize,
+    /// Images painted.
+    images: usize,
+    /// Problems met, phrased for a warning without the page number.
+    problems: Vec<String>,
+}
+
 fn read_page(
     ctx: &Ctx<'_>,
     fonts: &mut FontCache,
     id: ObjectId,
     page_no: u32,
     depth: usize,
-) -> std::result::Result<(PageContent, PageLayout, Vec<String>), PageError> {
+) -> std::result::Result<PageRead, PageError> {
     let page = match ctx.doc.objects.get(&id) {
         Some(Object::Dictionary(d)) => d,
         Some(_) => return Err(PageError::Bad("the page object is not a dictionary".into())),
@@ -338,14 +353,15 @@ fn read_page(
         x1: width,
         y1: height,
     };
-    let mut content = Interpreter::new(ctx, fonts, depth).run_page(&data, resources, ctm, frame);
-    if let Some(m) = content.limit.take() {
+    let (mut content, mut report) = Interpreter::new(ctx, fonts, depth, PageContent::default())
+        .run_page(&data, resources, ctm, frame);
+    if let Some(m) = report.limit.take() {
         return Err(PageError::Limit(m));
     }
-    problems.append(&mut content.problems);
+    problems.append(&mut report.problems);
     // Fonts whose text mostly cannot be decoded are left out whole: their "text" is garbage.
-    let mut drop_font = vec![false; content.fonts.len()];
-    for (i, f) in content.fonts.iter().enumerate() {
+    let mut drop_font = vec![false; report.fonts.len()];
+    for (i, f) in report.fonts.iter().enumerate() {
         if f.undecodable == 0 {
             continue;
         }
@@ -367,8 +383,12 @@ fn read_page(
             .glyphs
             .retain(|g| !drop_font.get(g.font as usize).copied().unwrap_or(false));
     }
-    let layout = page::assemble(&content, page_no, height);
-    Ok((content, layout, problems))
+    Ok(PageRead {
+        layout: page::assemble(&content, page_no, height),
+        shown: report.shown,
+        images: content.images,
+        problems,
+    })
 }
 
 #[cfg(test)]
