@@ -7,7 +7,7 @@
 use yusuan_model::{Cell, Table};
 
 use super::grid::Grid;
-use super::PageTable;
+use super::{PageTable, TableSettings};
 use crate::pdf::layout::lines::{join_words, Word};
 
 /// Text of the words of one cell: lines top to bottom joined with `\n`.
@@ -22,7 +22,8 @@ fn cell_text(mut words: Vec<Word>) -> String {
             Some(l)
                 if {
                     let cy = l.iter().map(|x| x.bbox.cy()).sum::<f32>() / l.len() as f32;
-                    (w.bbox.cy() - cy).abs() <= 0.5 * w.size.min(l[0].size)
+                    (w.bbox.cy() - cy).abs()
+                        <= TableSettings::DEFAULT.text_line_em * w.size.min(l[0].size)
                 } =>
             {
                 l.push(w)
