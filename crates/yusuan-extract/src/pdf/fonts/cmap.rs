@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use super::lexer::{CmapToken, Lexer, Operand};
+use crate::pdf::syntax::lexer::{CmapToken, Lexer, Operand};
 
 /// One code-space range: codes of `len` bytes whose every byte lies between `lo` and `hi`.
 #[derive(Debug, Clone, PartialEq)]
@@ -273,25 +273,8 @@ impl CMap {
         }
     }
 
-    /// Add the mappings and code spaces of `base` that this CMap does not define itself
-    /// (what `usecmap` means).
-    pub fn inherit(&mut self, base: &CMap) {
-        for cs in &base.codespaces {
-            if !self.codespaces.contains(cs) {
-                self.codespaces.push(cs.clone());
-            }
-        }
-        for (k, v) in &base.uni {
-            self.uni.entry(*k).or_insert_with(|| v.clone());
-        }
-        self.uni_ranges.extend(base.uni_ranges.iter().cloned());
-        for (k, v) in &base.cid {
-            self.cid.entry(*k).or_insert(*v);
-        }
-        self.cid_ranges.extend(base.cid_ranges.iter().cloned());
-    }
-
     /// Whether any code space is declared.
+    #[cfg(test)]
     pub fn has_codespaces(&self) -> bool {
         !self.codespaces.is_empty()
     }

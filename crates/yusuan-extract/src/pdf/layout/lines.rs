@@ -7,11 +7,12 @@
 //! Inside a word, a gap over 0.15 em between two non-CJK characters becomes a space: space
 //! characters are not kept as glyphs, so spacing comes from geometry alone, and CJK neighbours
 //! (letter-spaced titles such as `目   录`) join without one. Rotated text is laid out in its
-//! own reading frame and mapped back.
+//! own reading frame and mapped back. The tolerances are those of [`LayoutSettings::DEFAULT`].
 
-use super::content::{Glyph, Rule};
-use super::font::is_cjk;
-use super::geom::Rect;
+use super::LayoutSettings;
+use crate::pdf::fonts::font::is_cjk;
+use crate::pdf::interpret::content::{Glyph, Rule};
+use crate::pdf::interpret::geom::Rect;
 
 /// A run of glyphs without a wide gap or a rule inside.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,12 +40,8 @@ pub struct Line {
     pub dir: u8,
 }
 
-/// Gap, in em, above which a line is cut into two words.
-pub const WORD_GAP_EM: f32 = 0.3;
-/// Gap, in em, above which a space is put between two non-CJK characters of one word.
-const SPACE_GAP_EM: f32 = 0.15;
-/// Vertical-centre tolerance, in em, for glyphs of one line.
-const LINE_TOLERANCE_EM: f32 = 0.4;
+/// The tolerances used here.
+const S: &LayoutSettings = &LayoutSettings::DEFAULT;
 
 fn to_frame(dir: u8, (x, y): (f32, f32)) -> (f32, f32) {
     match dir {
@@ -89,7 +86,7 @@ pub fn build_lines(glyphs: &[Glyph], rules: &[Rule]) -> Vec<Line> {
                 let b = to_frame(dir, (r.x1, r.y1));
                 (a, b)
             })
-            .filter(|(a, b)| (a.0 - b.0).abs() < 0.5)
+            .filter(|(a, b)| (a.0 - b.0).abs() < S.separator_skew)
             .map(|(a, b)| (a.0, a.1.min(b.1), a.1.max(b.1)))
             .collect();
         seps.sort_by(|a, b| a.0.total_cmp(&b.0));
@@ -146,7 +143,7 @@ fn group_lines<'g>(gs: &[(Rect, &'g Glyph)]) -> Vec<Vec<(Rect, &'g Glyph)>> {
             let n = cur.len() as f32;
             let mean_cy = sum_cy / n;
             let mean_size = sum_size / n;
-            if (r.cy() - mean_cy).abs() <= LINE_TOLERANCE_EM * mean_size.min(g.size) {
+            if (r.cy() - mean_cy).abs() <= S.line_tolerance_em * mean_size.min(g.size) {
                 cur.push((r, g));
                 sum_cy += r.cy();
                 sum_size += g.size;
@@ -169,8 +166,8 @@ fn split_words(gs: &[(Rect, &Glyph)], seps: &[(f32, f32, f32)]) -> Vec<Word> {
         if let Some((pr, pg)) = prev {
             // Fake bold: the same glyph again at (almost) the same place.
             if pg.text == g.text
-                && (r.x0 - pr.x0).abs() < 0.25 * g.size
-                && (r.cy() - pr.cy()).abs() < 0.25 * g.size
+                && (r.x0 - pr.x0).abs() < S.fake_bold_em * g.size
+                && (r.cy() - pr.cy()).abs() < S.fake_bold_em * g.size
             {
                 continue;
             }
@@ -180,10 +177,11 @@ fn split_words(gs: &[(Rect, &Glyph)], seps: &[(f32, f32, f32)]) -> Vec<Word> {
         if let Some((pr, pg)) = prev {
             let em = (pg.size + g.size) / 2.0;
             let gap = r.x0 - pr.x1;
-            if gap > WORD_GAP_EM * em || separated(seps, pr.cx(), r.cx(), (pr.cy() + r.cy()) / 2.0)
+            if gap > S.word_gap_em * em
+                || separated(seps, pr.cx(), r.cx(), (pr.cy() + r.cy()) / 2.0)
             {
                 split = true;
-            } else if gap > SPACE_GAP_EM * em {
+            } else if gap > S.space_gap_em * em {
                 let next = g.text.chars().next();
                 space = !last_char.is_some_and(is_cjk) && !next.is_some_and(is_cjk);
             }
@@ -227,7 +225,7 @@ fn separated(seps: &[(f32, f32, f32)], xa: f32, xb: f32, y: f32) -> bool {
     seps[start..]
         .iter()
         .take_while(|s| s.0 < xb)
-        .any(|s| s.1 - 1.0 <= y && y <= s.2 + 1.0)
+        .any(|s| s.1 - S.separator_reach <= y && y <= s.2 + S.separator_reach)
 }
 
 /// The text of words in one line: CJK neighbours closer than `cjk_join_em` join without a

@@ -7,17 +7,13 @@
 
 use yusuan_model::{Cell, Table};
 
-use super::font::is_cjk;
-use super::geom::Rect;
-use super::layout::{join_words, Line, Word};
-use super::page::PageTable;
+use super::{PageTable, TableSettings};
+use crate::pdf::fonts::font::is_cjk;
+use crate::pdf::interpret::geom::Rect;
+use crate::pdf::layout::lines::{join_words, Line, Word};
 
-/// Fewest rows for an unruled table.
-const MIN_ROWS: usize = 3;
-/// Fewest columns for an unruled table.
-const MIN_COLS: usize = 3;
-/// Gap, in em, that separates two columns.
-const COLUMN_GAP_EM: f32 = 1.0;
+/// The tolerances used here.
+const S: &TableSettings = &TableSettings::DEFAULT;
 
 struct Chunk {
     text: String,
@@ -37,7 +33,7 @@ fn chunks(line: &Line) -> Vec<Chunk> {
                 // Numbers never continue a chunk across a word gap: a number is a cell.
                 let numeric =
                     |s: &str| s.chars().any(|c| c.is_ascii_digit()) && !s.chars().any(is_cjk);
-                if gap < COLUMN_GAP_EM * em && !numeric(&p.text) && !numeric(&w.text) {
+                if gap < S.column_gap_em * em && !numeric(&p.text) && !numeric(&w.text) {
                     g.push(w);
                 } else {
                     groups.push(vec![w]);
@@ -70,13 +66,13 @@ pub fn find_aligned_tables(lines: Vec<Line>, page: u32) -> (Vec<PageTable>, Vec<
             if j > i {
                 let (p, l) = (&lines[j - 1], &lines[j]);
                 let em = p.size.max(l.size).max(1.0);
-                if l.bbox.y0 - p.bbox.y1 > 2.5 * em {
+                if l.bbox.y0 - p.bbox.y1 > S.aligned_row_gap_em * em {
                     break;
                 }
             }
             j += 1;
         }
-        if j - i >= MIN_ROWS {
+        if j - i >= S.min_aligned_rows {
             if let Some(t) = try_table(&lines[i..j], &chunked[i..j], page) {
                 tables.push(t);
                 for flag in &mut in_table[i..j] {
@@ -96,8 +92,11 @@ pub fn find_aligned_tables(lines: Vec<Line>, page: u32) -> (Vec<PageTable>, Vec<
 }
 
 fn try_table(lines: &[Line], chunked: &[Vec<Chunk>], page: u32) -> Option<PageTable> {
-    let wide = chunked.iter().filter(|c| c.len() >= MIN_COLS).count();
-    if wide < MIN_ROWS {
+    let wide = chunked
+        .iter()
+        .filter(|c| c.len() >= S.min_aligned_cols)
+        .count();
+    if wide < S.min_aligned_rows {
         return None;
     }
     // Columns: unions of overlapping chunk extents.
@@ -110,7 +109,7 @@ fn try_table(lines: &[Line], chunked: &[Vec<Chunk>], page: u32) -> Option<PageTa
             _ => cols.push((a, b)),
         }
     }
-    if cols.len() < MIN_COLS {
+    if cols.len() < S.min_aligned_cols {
         return None;
     }
     let col_of = |c: &Chunk| {
@@ -172,7 +171,7 @@ fn try_table(lines: &[Line], chunked: &[Vec<Chunk>], page: u32) -> Option<PageTa
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pdf::layout::line_of;
+    use crate::pdf::layout::lines::line_of;
 
     fn line(y: f32, parts: &[(&str, f32)]) -> Line {
         let words = parts

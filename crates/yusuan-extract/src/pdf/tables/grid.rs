@@ -1,26 +1,27 @@
 //! Ruling lines → table grids.
 //!
-//! 1. Rules are split into horizontal and vertical ones; rules within [`SNAP`] of one another
+//! 1. Rules are split into horizontal and vertical ones; rules within `snap` of one another
 //!    across, and overlapping or nearly touching along, are merged into [`Seg`]ments (a table
 //!    drawn as a stroke *and* a thin filled rectangle gives one line).
 //! 2. Segments that cross or touch form connected components; a component with at least two
 //!    horizontal and two vertical lines is a table candidate.
 //! 3. The grid is the distinct x positions of its vertical lines and y positions of its
-//!    horizontal lines (snapped within [`SNAP`]), plus the outer ends of lines where a border
+//!    horizontal lines (snapped within `snap`), plus the outer ends of lines where a border
 //!    is missing.
 //! 4. Every grid rectangle is a cell unless a border between it and its neighbour is missing:
 //!    then they merge ([`GridCell::row_span`], [`GridCell::col_span`]), greedily from the
 //!    top-left, always as rectangles.
+//!
+//! The tolerances (`snap` and the others) are those of [`TableSettings::DEFAULT`].
 
-use super::content::Rule;
-use super::geom::Rect;
+use super::TableSettings;
+use crate::pdf::interpret::content::Rule;
+use crate::pdf::interpret::geom::Rect;
 
+/// The tolerances used here.
+const S: &TableSettings = &TableSettings::DEFAULT;
 /// Positions closer than this (points) are the same grid line.
-pub const SNAP: f32 = 2.0;
-/// Collinear pieces with a gap up to this (points) are one line.
-const JOIN_GAP: f32 = 2.5;
-/// Share of a grid edge that must be drawn for the border to count as present.
-const COVERAGE: f32 = 0.6;
+const SNAP: f32 = S.snap;
 
 /// A merged straight line: horizontal (`pos` is y, `lo..hi` along x) or vertical.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -119,12 +120,12 @@ impl Grid {
             let mut lines: Vec<Vec<(f32, f32, usize)>> = Vec::new();
             for m in inside {
                 match lines.last_mut() {
-                    Some(l) if m.0 - l[l.len() - 1].0 <= 0.5 * m.1 => l.push(m),
+                    Some(l) if m.0 - l[l.len() - 1].0 <= S.text_line_em * m.1 => l.push(m),
                     _ => lines.push(vec![m]),
                 }
             }
             let size = lines.iter().flatten().map(|m| m.1).fold(0.0, f32::max);
-            if lines.len() < 2 || bottom - top < 2.2 * size {
+            if lines.len() < 2 || bottom - top < S.split_row_em * size {
                 continue;
             }
             let multi_col = lines.iter().all(|l| {
@@ -242,7 +243,7 @@ fn merge_segs(mut segs: Vec<Seg>) -> Vec<Seg> {
         for s in band.iter() {
             let len = (s.hi - s.lo).max(0.1);
             match &mut cur {
-                Some((c, sum, w)) if s.lo <= c.hi + JOIN_GAP => {
+                Some((c, sum, w)) if s.lo <= c.hi + S.join_gap => {
                     c.hi = c.hi.max(s.hi);
                     *sum += s.pos * len;
                     *w += len;
@@ -372,27 +373,39 @@ fn build_grid(hs: &[Seg], vs: &[Seg]) -> Option<Grid> {
     let ys0 = cluster(yv.clone(), SNAP);
     // Open sides: where lines overshoot the outermost perpendicular line by more than a
     // little, the line ends are borders too.
-    if xs0.first().is_some_and(|&x| min_x < x - 3.0 * SNAP) {
+    if xs0
+        .first()
+        .is_some_and(|&x| min_x < x - S.open_side_snaps * SNAP)
+    {
         xv.push(min_x);
     }
-    if xs0.last().is_some_and(|&x| max_x > x + 3.0 * SNAP) {
+    if xs0
+        .last()
+        .is_some_and(|&x| max_x > x + S.open_side_snaps * SNAP)
+    {
         xv.push(max_x);
     }
-    if ys0.first().is_some_and(|&y| min_y < y - 3.0 * SNAP) {
+    if ys0
+        .first()
+        .is_some_and(|&y| min_y < y - S.open_side_snaps * SNAP)
+    {
         yv.push(min_y);
     }
-    if ys0.last().is_some_and(|&y| max_y > y + 3.0 * SNAP) {
+    if ys0
+        .last()
+        .is_some_and(|&y| max_y > y + S.open_side_snaps * SNAP)
+    {
         yv.push(max_y);
     }
-    let xs = thin(cluster(xv, SNAP), 3.0);
-    let ys = thin(cluster(yv, SNAP), 3.0);
+    let xs = thin(cluster(xv, SNAP), S.min_boundary_gap);
+    let ys = thin(cluster(yv, SNAP), S.min_boundary_gap);
     if xs.len() < 2 || ys.len() < 2 || xs.len() > 400 || ys.len() > 2000 {
         return None;
     }
     let (nr, nc) = (ys.len() - 1, xs.len() - 1);
     let w = xs[nc] - xs[0];
     let hgt = ys[nr] - ys[0];
-    if w < 10.0 || hgt < 5.0 {
+    if w < S.min_grid_width || hgt < S.min_grid_height {
         return None;
     }
     // Border presence.
@@ -408,14 +421,14 @@ fn build_grid(hs: &[Seg], vs: &[Seg]) -> Option<Grid> {
     let hb: Vec<Vec<bool>> = (0..=nr)
         .map(|r| {
             (0..nc)
-                .map(|c| covered(&h_lines[r], xs[c], xs[c + 1]) >= COVERAGE * (xs[c + 1] - xs[c]))
+                .map(|c| covered(&h_lines[r], xs[c], xs[c + 1]) >= S.coverage * (xs[c + 1] - xs[c]))
                 .collect()
         })
         .collect();
     let vb: Vec<Vec<bool>> = (0..nr)
         .map(|r| {
             (0..=nc)
-                .map(|c| covered(&v_lines[c], ys[r], ys[r + 1]) >= COVERAGE * (ys[r + 1] - ys[r]))
+                .map(|c| covered(&v_lines[c], ys[r], ys[r + 1]) >= S.coverage * (ys[r + 1] - ys[r]))
                 .collect()
         })
         .collect();

@@ -15,8 +15,8 @@ use lopdf::{Dictionary, Object, ObjectId};
 
 use super::cmap::{CMap, Predefined};
 use super::encoding::{base_encoding, glyph_name_to_unicode, BaseEncoding};
-use super::objects::{num, Ctx};
 use super::truetype;
+use crate::pdf::objects::ctx::{num, Ctx};
 
 /// One decoded character code.
 #[derive(Debug, Clone, PartialEq)]
@@ -82,8 +82,6 @@ pub struct Font {
     pub ascent: f32,
     /// Descent below the baseline (negative), in em.
     pub descent: f32,
-    /// Whether this is a composite (Type 0) font.
-    pub composite: bool,
     /// Glyph id → character from the embedded TrueType `cmap`, for fonts with no other way.
     glyph_unicode: Option<HashMap<u16, char>>,
     /// CID → glyph id (`None`: identity).
@@ -140,7 +138,6 @@ impl Font {
             vertical: false,
             ascent: 0.88,
             descent: -0.12,
-            composite: false,
             glyph_unicode: None,
             cid_to_gid: None,
         }
@@ -243,7 +240,6 @@ impl Font {
             vertical,
             ascent,
             descent,
-            composite: true,
             glyph_unicode,
             cid_to_gid,
         }
@@ -331,13 +327,13 @@ impl Font {
             vertical: false,
             ascent,
             descent,
-            composite: false,
             glyph_unicode: None,
             cid_to_gid: None,
         }
     }
 
     /// Whether this font has any way to turn codes into Unicode.
+    #[cfg(test)]
     pub fn decodable(&self) -> bool {
         if self.to_unicode.as_ref().is_some_and(CMap::has_unicode) || self.glyph_unicode.is_some() {
             return true;
@@ -508,7 +504,7 @@ fn load_to_unicode(ctx: &Ctx<'_>, dict: &Dictionary) -> Option<CMap> {
         Object::Stream(s) => {
             let data = match ctx.stream_data(s) {
                 Ok(d) => d,
-                Err(super::objects::StreamError::Damaged { partial, .. }) => partial,
+                Err(crate::pdf::objects::ctx::StreamError::Damaged { partial, .. }) => partial,
                 Err(_) => return None,
             };
             let cm = CMap::parse(&data);

@@ -1,30 +1,19 @@
 //! One page: glyphs, words and grids → tables and lines in reading order.
 //!
-//! [`assemble`] finds the ruled grids ([`super::grid`]), builds lines of words
-//! ([`super::layout`]), puts every word whose centre falls in a grid into its cell (a cell's
-//! lines are joined with `\n`, CJK words of one line without a space), and keeps the other
-//! words as lines. Where no rules are drawn, [`super::align`] may still find a table from the
-//! column alignment of the lines. The result is a list of [`Item`]s sorted top to bottom;
-//! [`paragraphs`] later groups consecutive lines into paragraphs.
+//! [`assemble`] finds the ruled grids (`tables::grid`), builds lines of words
+//! (`layout::lines`), puts every word whose centre falls in a grid into its cell
+//! (`tables::cells`), and keeps the other words as lines. Where no rules are drawn,
+//! `tables::align` may still find a table from the column alignment of the lines. The result
+//! is a list of [`Item`]s sorted top to bottom; [`paragraphs`] later groups consecutive lines
+//! into paragraphs.
 
-use yusuan_model::{Cell, Table};
-
-use super::align;
-use super::content::PageContent;
-use super::geom::Rect;
-use super::grid::{find_grids, Grid};
-use super::layout::{build_lines, join_words, line_of, Line, Word};
-
-/// A table on one page, with the geometry the cross-page merge compares.
-#[derive(Debug, Clone)]
-pub struct PageTable {
-    /// The table (cells carry the page number).
-    pub table: Table,
-    /// Column boundaries.
-    pub xs: Vec<f32>,
-    /// Outer box.
-    pub bbox: Rect,
-}
+use crate::pdf::interpret::content::PageContent;
+use crate::pdf::interpret::geom::Rect;
+use crate::pdf::layout::lines::{build_lines, join_words, line_of, Line, Word};
+use crate::pdf::tables::align;
+use crate::pdf::tables::cells::grid_table;
+use crate::pdf::tables::grid::{find_grids, Grid};
+use crate::pdf::tables::PageTable;
 
 /// A table or a line of text.
 #[derive(Debug, Clone)]
@@ -50,8 +39,6 @@ impl Item {
 pub struct PageLayout {
     /// 1-based page number.
     pub page: u32,
-    /// Width of the page frame.
-    pub width: f32,
     /// Height of the page frame.
     pub height: f32,
     /// Tables and lines, top to bottom.
@@ -59,7 +46,7 @@ pub struct PageLayout {
 }
 
 /// Lay out one page's content.
-pub fn assemble(content: &PageContent, page: u32, width: f32, height: f32) -> PageLayout {
+pub fn assemble(content: &PageContent, page: u32, height: f32) -> PageLayout {
     let grids = find_grids(&content.rules);
     let lines = build_lines(&content.glyphs, &content.rules);
     let boxes: Vec<Rect> = grids.iter().map(Grid::bbox).collect();
@@ -93,86 +80,8 @@ pub fn assemble(content: &PageContent, page: u32, width: f32, height: f32) -> Pa
     items.sort_by(|a, b| a.top().total_cmp(&b.top()));
     PageLayout {
         page,
-        width,
         height,
         items,
-    }
-}
-
-/// Text of the words of one cell: lines top to bottom joined with `\n`.
-pub fn cell_text(mut words: Vec<Word>) -> String {
-    if words.is_empty() {
-        return String::new();
-    }
-    words.sort_by(|a, b| a.bbox.cy().total_cmp(&b.bbox.cy()));
-    let mut lines: Vec<Vec<Word>> = Vec::new();
-    for w in words {
-        match lines.last_mut() {
-            Some(l)
-                if {
-                    let cy = l.iter().map(|x| x.bbox.cy()).sum::<f32>() / l.len() as f32;
-                    (w.bbox.cy() - cy).abs() <= 0.5 * w.size.min(l[0].size)
-                } =>
-            {
-                l.push(w)
-            }
-            _ => lines.push(vec![w]),
-        }
-    }
-    let mut out = Vec::new();
-    for mut l in lines {
-        l.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
-        let refs: Vec<&Word> = l.iter().collect();
-        out.push(join_words(&refs, f32::INFINITY));
-    }
-    out.join("\n")
-}
-
-fn grid_table(grid: &Grid, words: Vec<(usize, usize, Word)>, page: u32) -> PageTable {
-    let marks: Vec<(f32, f32, usize)> = words
-        .iter()
-        .map(|(_, c, w)| (w.bbox.cy(), w.size, *c))
-        .collect();
-    let split = grid.split_unruled_rows(&marks);
-    let (grid, words) = match &split {
-        Some(g) => {
-            let relocated = words
-                .into_iter()
-                .filter_map(|(_, _, w)| g.locate(w.bbox.cx(), w.bbox.cy()).map(|(r, c)| (r, c, w)))
-                .collect();
-            (g, relocated)
-        }
-        None => (grid, words),
-    };
-    let cover = grid.coverage();
-    let mut per_cell: Vec<Vec<Word>> = vec![Vec::new(); grid.cells.len()];
-    for (r, c, w) in words {
-        if let Some(Some(i)) = cover.get(r).and_then(|row| row.get(c)) {
-            per_cell[*i].push(w);
-        }
-    }
-    let cells = grid
-        .cells
-        .iter()
-        .zip(per_cell)
-        .map(|(gc, ws)| Cell {
-            row: gc.row,
-            col: gc.col,
-            row_span: gc.row_span,
-            col_span: gc.col_span,
-            text: cell_text(ws),
-            page: Some(page),
-        })
-        .collect();
-    PageTable {
-        table: Table {
-            n_rows: grid.n_rows(),
-            n_cols: grid.n_cols(),
-            cells,
-            page: Some(page),
-        },
-        xs: grid.xs.clone(),
-        bbox: grid.bbox(),
     }
 }
 
@@ -297,23 +206,6 @@ mod tests {
             size: 12.0,
             dir: 0,
         }
-    }
-
-    #[test]
-    fn cell_text_orders_lines_and_joins_cjk() {
-        let ws = vec![
-            word("银行费", 10.0, 30.0, 46.0),
-            word("国库集中", 10.0, 15.0, 58.0),
-            word("收付", 70.0, 15.5, 94.0),
-        ];
-        assert_eq!(cell_text(ws), "国库集中收付\n银行费");
-        assert_eq!(
-            cell_text(vec![
-                word("1,206", 0.0, 0.0, 30.0),
-                word("337", 0.0, 14.0, 20.0)
-            ]),
-            "1,206\n337"
-        );
     }
 
     #[test]

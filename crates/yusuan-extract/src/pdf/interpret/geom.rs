@@ -72,11 +72,6 @@ impl Matrix {
             .iter()
             .all(|v| v.is_finite())
     }
-
-    /// The mean scale factor (square root of the absolute determinant).
-    pub fn scale(&self) -> f32 {
-        (self.a * self.d - self.b * self.c).abs().sqrt()
-    }
 }
 
 /// An axis-aligned rectangle in the page frame (`y` down).
@@ -138,16 +133,6 @@ impl Rect {
             x1: self.x1.max(o.x1),
             y1: self.y1.max(o.y1),
         }
-    }
-
-    /// Length of the overlap of the horizontal extents (negative: the gap).
-    pub fn x_overlap(&self, o: &Rect) -> f32 {
-        self.x1.min(o.x1) - self.x0.max(o.x0)
-    }
-
-    /// Length of the overlap of the vertical extents (negative: the gap).
-    pub fn y_overlap(&self, o: &Rect) -> f32 {
-        self.y1.min(o.y1) - self.y0.max(o.y0)
     }
 
     /// Whether all coordinates are finite.

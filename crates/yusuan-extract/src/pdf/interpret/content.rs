@@ -3,21 +3,26 @@
 //! [`Interpreter`] runs a page's content (and the Form XObjects it paints, to a bounded depth)
 //! with the operators that place text (`BT`/`ET`, `Tf`, `Tm`, `Td`, `TD`, `T*`, `TL`, `Tc`,
 //! `Tw`, `Tz`, `Ts`, `Tj`, `TJ`, `'`, `"`) and draw paths (`cm`, `q`/`Q`, `m`, `l`, `re`,
-//! `h`, `S`, `f` …), and collects:
-//! - [`Glyph`]s with their box in the page frame (see [`super::geom`]), the text the font
-//!   decodes them to, and whether it could be decoded;
+//! `h`, `S`, `f` …), and writes to a [`Device`]:
+//! - [`Glyph`]s with their box in the page frame (see [`super::geom`]) and the text the font
+//!   decodes them to (glyphs that cannot be decoded are only counted, in the [`PageReport`]);
 //! - ruling lines ([`Rule`]): straight axis-aligned stroked segments and thin filled
-//!   rectangles, white ones left out.
+//!   rectangles, white ones left out;
+//! - images, counted (a page of images and no text is a scan).
+//!
+//! [`PageContent`] is the device the reader uses: it keeps all of them. The interpreter is
+//! generic over the device, so the calls are static and inlined.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use lopdf::{Dictionary, Object, ObjectId};
 
-use super::font::{Code, Font, FontCache};
 use super::geom::{Matrix, Rect};
-use super::lexer::{Lexer, Operand};
-use super::objects::{Ctx, StreamError};
+use crate::pdf::fonts::font::{Code, Font, FontCache};
+use crate::pdf::fonts::unify::unify_char;
+use crate::pdf::objects::ctx::{Ctx, StreamError};
+use crate::pdf::syntax::lexer::{Lexer, Operand};
 
 /// One painted glyph.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,7 +36,7 @@ pub struct Glyph {
     /// Writing direction in the page frame: 0 left→right, 1 top→bottom, 2 right→left (upside
     /// down), 3 bottom→top.
     pub dir: u8,
-    /// Index of its font in [`PageContent::fonts`].
+    /// Index of its font in [`PageReport::fonts`].
     pub font: u16,
 }
 
@@ -55,19 +60,51 @@ impl Rule {
     }
 }
 
-/// What one page's content painted.
+/// What the interpreter paints onto.
+pub trait Device {
+    /// A glyph whose text could be decoded, visible inside the clip.
+    fn glyph(&mut self, glyph: Glyph);
+    /// A ruling-line candidate, already cut to the clip.
+    fn rule(&mut self, rule: Rule);
+    /// An image (an image XObject or an inline image).
+    fn image(&mut self);
+}
+
+/// What one page's content painted: the device the reader uses.
 #[derive(Debug, Default)]
 pub struct PageContent {
     /// Glyphs whose text could be decoded.
     pub glyphs: Vec<Glyph>,
     /// Ruling-line candidates.
     pub rules: Vec<Rule>,
+    /// Images painted.
+    pub images: usize,
+}
+
+impl Device for PageContent {
+    #[inline]
+    fn glyph(&mut self, glyph: Glyph) {
+        self.glyphs.push(glyph);
+    }
+
+    #[inline]
+    fn rule(&mut self, rule: Rule) {
+        self.rules.push(rule);
+    }
+
+    #[inline]
+    fn image(&mut self) {
+        self.images += 1;
+    }
+}
+
+/// What running one page's content met, besides what it painted.
+#[derive(Debug, Default)]
+pub struct PageReport {
     /// Glyphs shown in total (decodable or not, whitespace excluded).
     pub shown: usize,
     /// Fonts used: name, glyphs that could not be decoded, glyphs shown.
     pub fonts: Vec<FontUse>,
-    /// Images painted.
-    pub images: usize,
     /// Problems met (already phrased for a warning, without the page number).
     pub problems: Vec<String>,
     /// A limit a stream of the page (a Form XObject's) went past: the page cannot be read
@@ -137,18 +174,19 @@ const MAX_STACK: usize = 256;
 /// Thickest filled rectangle taken as a ruling line, in points.
 const MAX_RULE_THICKNESS: f32 = 2.5;
 
-/// Runs content streams of one page.
-pub struct Interpreter<'c, 'a> {
+/// Runs content streams of one page, painting onto the device `D`.
+pub struct Interpreter<'c, 'a, D: Device> {
     ctx: &'c Ctx<'a>,
     fonts: &'c mut FontCache,
     max_depth: usize,
-    out: PageContent,
+    device: D,
+    report: PageReport,
     ops: usize,
     form_stack: Vec<ObjectId>,
     codes: Vec<Code>,
     /// Fonts looked up by resource dictionary address and name, for this page.
     font_lookup: HashMap<(usize, Vec<u8>), Option<Arc<Font>>>,
-    /// Index in `out.fonts` by font address.
+    /// Index in `report.fonts` by font address.
     font_index: HashMap<usize, u16>,
 }
 
@@ -156,14 +194,16 @@ fn white(components: &[f32]) -> bool {
     !components.is_empty() && components.iter().all(|&v| v >= 0.97)
 }
 
-impl<'c, 'a> Interpreter<'c, 'a> {
-    /// An interpreter that parses fonts into `fonts` and nests forms at most `max_depth` deep.
-    pub fn new(ctx: &'c Ctx<'a>, fonts: &'c mut FontCache, max_depth: usize) -> Self {
+impl<'c, 'a, D: Device> Interpreter<'c, 'a, D> {
+    /// An interpreter that paints onto `device`, parses fonts into `fonts` and nests forms at
+    /// most `max_depth` deep.
+    pub fn new(ctx: &'c Ctx<'a>, fonts: &'c mut FontCache, max_depth: usize, device: D) -> Self {
         Interpreter {
             ctx,
             fonts,
             max_depth,
-            out: PageContent::default(),
+            device,
+            report: PageReport::default(),
             ops: 0,
             form_stack: Vec::new(),
             codes: Vec::new(),
@@ -173,21 +213,22 @@ impl<'c, 'a> Interpreter<'c, 'a> {
     }
 
     /// Interpret a page's content with its resources; `ctm` maps user space to the page frame,
-    /// whose visible part is `page` (glyphs and rules outside it are dropped).
+    /// whose visible part is `page` (glyphs and rules outside it are dropped). Gives back the
+    /// device and the report.
     pub fn run_page(
         mut self,
         content: &[u8],
         resources: Option<&Dictionary>,
         ctm: Matrix,
         page: Rect,
-    ) -> PageContent {
+    ) -> (D, PageReport) {
         self.run(content, resources, GState::new(ctm, page), 0);
-        self.out
+        (self.device, self.report)
     }
 
     fn problem(&mut self, msg: String) {
-        if self.out.problems.len() < 20 && !self.out.problems.contains(&msg) {
-            self.out.problems.push(msg);
+        if self.report.problems.len() < 20 && !self.report.problems.contains(&msg) {
+            self.report.problems.push(msg);
         }
     }
 
@@ -429,7 +470,7 @@ impl<'c, 'a> Interpreter<'c, 'a> {
                         self.paint_xobject(resources, &name, &gs, depth);
                     }
                 }
-                b"BI" => self.out.images += 1,
+                b"BI" => self.device.image(),
                 _ => {}
             }
         }
@@ -499,14 +540,14 @@ impl<'c, 'a> Interpreter<'c, 'a> {
                 && size.is_finite()
                 && (0.5..5000.0).contains(&size)
             {
-                self.out.shown += 1;
-                let next = self.out.fonts.len().min(u16::MAX as usize) as u16;
+                self.report.shown += 1;
+                let next = self.report.fonts.len().min(u16::MAX as usize) as u16;
                 let fi = *self
                     .font_index
                     .entry(font as *const Font as usize)
                     .or_insert(next);
-                if fi == next && self.out.fonts.len() < u16::MAX as usize {
-                    self.out.fonts.push(FontUse {
+                if fi == next && self.report.fonts.len() < u16::MAX as usize {
+                    self.report.fonts.push(FontUse {
                         name: font.name.clone(),
                         ..Default::default()
                     });
@@ -515,7 +556,7 @@ impl<'c, 'a> Interpreter<'c, 'a> {
                     .text
                     .as_deref()
                     .filter(|t| t.chars().all(|c| !bad_char(c)));
-                if let Some(u) = self.out.fonts.get_mut(fi as usize) {
+                if let Some(u) = self.report.fonts.get_mut(fi as usize) {
                     u.shown += 1;
                     if good.is_none() {
                         u.undecodable += 1;
@@ -523,7 +564,7 @@ impl<'c, 'a> Interpreter<'c, 'a> {
                 }
                 if let Some(t) = good {
                     let dir = direction(&trm);
-                    self.out.glyphs.push(Glyph {
+                    self.device.glyph(Glyph {
                         text: normalize(t),
                         bbox,
                         size,
@@ -598,7 +639,7 @@ impl<'c, 'a> Interpreter<'c, 'a> {
         if x1 < x0 || y1 < y0 || (x1 - x0).max(y1 - y0) < 1.0 {
             return;
         }
-        self.out.rules.push(Rule { x0, x1, y0, y1 });
+        self.device.rule(Rule { x0, x1, y0, y1 });
     }
 
     fn fill(&mut self, path: &[SubPath], clip: &Rect) {
@@ -664,7 +705,7 @@ impl<'c, 'a> Interpreter<'c, 'a> {
             return;
         };
         match ctx.get_name(&stream.dict, b"Subtype") {
-            Some(b"Image") => self.out.images += 1,
+            Some(b"Image") => self.device.image(),
             Some(b"Form") => {
                 if depth + 1 > self.max_depth {
                     self.problem(format!(
@@ -687,7 +728,7 @@ impl<'c, 'a> Interpreter<'c, 'a> {
                         partial
                     }
                     Err(StreamError::Limit(m)) => {
-                        self.out.limit.get_or_insert(m);
+                        self.report.limit.get_or_insert(m);
                         Vec::new()
                     }
                 };
@@ -746,7 +787,7 @@ fn normalize(t: &str) -> String {
     if t.chars().all(|c| (c as u32) < 0x2E80 || is_plain_cjk(c)) {
         return t.to_string();
     }
-    t.chars().map(super::unify::unify_char).collect()
+    t.chars().map(unify_char).collect()
 }
 
 fn is_plain_cjk(c: char) -> bool {
