@@ -52,7 +52,12 @@ impl Summary {
         if let Some(i) = FileStatus::ALL.iter().position(|s| *s == o.status) {
             self.by_status[i] += 1;
         }
-        if o.copies.preferred {
+        // A disclosure counts once: its preferred copy (of two parts, the one with the tables).
+        if o.copies.preferred
+            && o.disclosure
+                .as_ref()
+                .is_some_and(|d| !d.line_items.is_empty())
+        {
             self.disclosures += 1;
         }
         if let Some(d) = &o.disclosure {

@@ -739,6 +739,10 @@ pub struct Copies {
     pub duplicate_of: Option<String>,
     /// Whether this is the copy the dataset counts (`panel.csv`, the SQLite views).
     pub preferred: bool,
+    /// A disclosure published in two files (its explanation in one, its tables in the other):
+    /// the `doc_id` of the other part.
+    #[serde(default)]
+    pub companion: Option<String>,
 }
 
 /// One input file's whole result.

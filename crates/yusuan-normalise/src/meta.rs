@@ -274,7 +274,7 @@ fn strip_section_heading(s: &str) -> String {
 }
 
 /// Whether a line reads as the name of a department or unit (a cover's first line).
-fn looks_like_department(s: &str) -> bool {
+pub fn looks_like_department(s: &str) -> bool {
     let n = s.chars().count();
     (3..=40).contains(&n)
         && !s.chars().any(|c| c.is_ascii_digit())

@@ -31,6 +31,11 @@ pub struct Seen {
     /// Already marked a byte-for-byte duplicate (an outcome read back from a shard), with the
     /// copy it named.
     pub marked_duplicate: Option<Option<String>>,
+    /// Department, year, kind and scope, where all are known: the parts of one disclosure
+    /// published in two files share them.
+    pub identity: Option<String>,
+    /// Whether the file is an explanation without tables (a narrative published apart).
+    pub narrative_only: bool,
 }
 
 /// The disclosure id of an outcome: a hash of what it says, `None` where no figure was read.
@@ -103,6 +108,21 @@ pub fn seen(o: &FileOutcome) -> Seen {
         },
         rank: (richness, format),
         marked_duplicate: marked.then(|| o.copies.duplicate_of.clone()),
+        identity: o.disclosure.as_ref().and_then(|d| {
+            let m = &d.meta;
+            Some(format!(
+                "{}|{}|{}|{}",
+                m.department_id.as_deref()?,
+                m.fiscal_year?,
+                m.doc_kind?.as_str(),
+                m.scope?.as_str()
+            ))
+        }),
+        narrative_only: o
+            .disclosure
+            .as_ref()
+            .is_some_and(|d| d.tables.is_empty() && !d.narrative_facts.is_empty())
+            && !marked,
     }
 }
 
@@ -119,6 +139,8 @@ struct Fix {
 #[derive(Debug, Default)]
 pub struct Assignment {
     by_path: HashMap<String, Fix>,
+    /// Narrative part → tables part, and tables part → narrative part (paths).
+    companions: HashMap<String, String>,
 }
 
 impl Assignment {
@@ -147,6 +169,7 @@ impl Assignment {
                                 disclosure_id: first.disclosure_id.clone(),
                                 duplicate_of: Some(first.doc_id.clone()),
                                 preferred: false,
+                                companion: None,
                             },
                             byte_duplicate: Some((first.path.clone(), own)),
                         },
@@ -177,6 +200,7 @@ impl Assignment {
                         disclosure_id: Some(id.to_string()),
                         duplicate_of: (!is_preferred).then(|| p.doc_id.clone()),
                         preferred: is_preferred,
+                        companion: None,
                     }
                 }
                 None => Copies::default(),
@@ -205,11 +229,39 @@ impl Assignment {
                             disclosure_id: s.disclosure_id.clone(),
                             duplicate_of,
                             preferred: false,
+                            companion: None,
                         },
                         byte_duplicate: None,
                     },
                 );
             }
+        }
+        // A disclosure published as two files: an explanation without tables, and the tables of
+        // the same department, year, kind and scope. The explanation joins the disclosure of
+        // the preferred tables (it adds no line items, so nothing is counted twice).
+        let mut companions: HashMap<String, String> = HashMap::new();
+        for s in originals.iter().filter(|s| s.narrative_only) {
+            let Some(identity) = &s.identity else {
+                continue;
+            };
+            let tables = preferred
+                .values()
+                .filter(|p| p.identity.as_ref() == Some(identity) && !p.narrative_only)
+                .min_by(|a, b| a.path.cmp(&b.path));
+            let Some(t) = tables else { continue };
+            if let Some(fix) = by_path.get_mut(&s.path) {
+                fix.copies = Copies {
+                    disclosure_id: t.disclosure_id.clone(),
+                    duplicate_of: None,
+                    preferred: true,
+                    companion: Some(t.doc_id.clone()),
+                };
+            }
+            if let Some(fix) = by_path.get_mut(&t.path) {
+                fix.copies.companion = Some(s.doc_id.clone());
+            }
+            companions.insert(s.path.clone(), t.path.clone());
+            companions.insert(t.path.clone(), s.path.clone());
         }
         // A byte duplicate names the preferred copy of its disclosure where it has one.
         let preferred_of: HashMap<String, String> = preferred
@@ -228,7 +280,15 @@ impl Assignment {
                 }
             }
         }
-        Assignment { by_path }
+        Assignment {
+            by_path,
+            companions,
+        }
+    }
+
+    /// The path of the other part of a disclosure published in two files.
+    pub fn companion(&self, path: &str) -> Option<&str> {
+        self.companions.get(path).map(String::as_str)
     }
 
     /// Mark one outcome.

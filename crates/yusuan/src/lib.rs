@@ -7,6 +7,7 @@
 //! file. [`run`] processes a folder in parallel with rayon and writes the dataset.
 
 pub mod cache;
+pub mod companions;
 pub mod copies;
 pub mod process;
 pub mod shard;
@@ -145,6 +146,13 @@ pub fn run(input: &Path, out: &Path, run: &RunOptions, settings: &Settings) -> R
     bar.finish_and_clear();
     held.sort_by(|a, b| a.path().cmp(b.path()));
     let assignment = copies::Assignment::decide(seen);
+    let hash_of: std::collections::HashMap<String, String> = held
+        .iter()
+        .filter_map(|h| match h {
+            Held::Stored { path, hash } => Some((path.clone(), hash.clone())),
+            Held::Inline(_) => None,
+        })
+        .collect();
     let mut lost = Vec::new();
     let outcomes = held.into_iter().map(|h| {
         let mut o = match h {
@@ -158,6 +166,12 @@ pub fn run(input: &Path, out: &Path, run: &RunOptions, settings: &Settings) -> R
             },
         };
         assignment.apply(&mut o);
+        if let Some(other) = assignment
+            .companion(&o.path)
+            .and_then(|p| hash_of.get(p).and_then(|h| store.get(h)))
+        {
+            companions::recheck(&mut o, &other, &settings.options);
+        }
         o
     });
     let summary = write_dataset_with(outcomes, out, &extras(input, files.len(), settings));

@@ -181,6 +181,11 @@ pub fn process_hashed(
             if d.meta.fiscal_year.is_none() {
                 d.meta.fiscal_year = year_in_name(rel);
             }
+            if d.meta.department.is_none() {
+                if let Some(name) = yusuan_normalise::department_in_name(rel) {
+                    yusuan_normalise::set_department(&mut d.meta, &name, &settings.options);
+                }
+            }
             outcome.status = if document.warnings.is_empty() {
                 FileStatus::Ok
             } else {

@@ -9,7 +9,7 @@ use anyhow::{bail, Context, Result};
 use yusuan_consolidate::{write_dataset_with, Extras, Summary};
 use yusuan_model::FileOutcome;
 
-use crate::copies;
+use crate::{companions, copies};
 
 /// The K-th (from 1) of N shards.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,6 +72,17 @@ pub fn merge(shards: &[impl AsRef<Path>], out: &Path) -> Result<Summary> {
         bail!("{} appears in more than one shard: were the shards run over the same folder with the same N?", w[0].path);
     }
     let assignment = copies::Assignment::decide(seen);
+    // The parts of disclosures published in two files, to read each part with the other.
+    let mut parts: std::collections::HashMap<String, FileOutcome> = Default::default();
+    for path in &paths {
+        for outcome in Records::open(path)? {
+            let outcome = outcome?;
+            if assignment.companion(&outcome.path).is_some() {
+                parts.insert(outcome.path.clone(), outcome);
+            }
+        }
+    }
+    let options = yusuan_normalise::Options::default();
     let mut heads: Vec<(Records, Option<FileOutcome>)> = Vec::new();
     for path in &paths {
         let mut records = Records::open(path)?;
@@ -95,6 +106,12 @@ pub fn merge(shards: &[impl AsRef<Path>], out: &Path) -> Result<Summary> {
             }
         }
         assignment.apply(&mut outcome);
+        if let Some(other) = assignment
+            .companion(&outcome.path)
+            .and_then(|p| parts.get(p))
+        {
+            companions::recheck(&mut outcome, other, &options);
+        }
         Some(outcome)
     });
     let extras = Extras {
