@@ -88,6 +88,7 @@ pub(crate) fn document(o: &FileOutcome, s: &Shared) -> DocumentRow {
         disclosure_id: opt(o.copies.disclosure_id.clone()),
         duplicate_of: opt(o.copies.duplicate_of.clone()),
         preferred: s.preferred.clone(),
+        companion: opt(o.copies.companion.clone()),
         transparency_score: opt(d.map(|d| d.transparency.score)),
         transparency_grade: opt(d.map(|d| d.transparency.grade.clone())),
         transparency_deductions: d

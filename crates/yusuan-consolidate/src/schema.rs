@@ -81,6 +81,7 @@ rows! {
         disclosure_id: "string", "The disclosure this file is a copy of: copies in other formats and re-downloads share it";
         duplicate_of: "string", "On every copy but the preferred one: the doc_id of the preferred copy";
         preferred: "boolean", "Whether this is the copy the dataset counts (panel.csv and the SQLite views use only these)";
+        companion: "string", "For a disclosure published in two files (explanation and tables): the doc_id of the other part";
         transparency_score: "number", "Transparency score, 0 to 100, from the rubric in the README";
         transparency_grade: "string", "A (≥ 90), B (≥ 80), C (≥ 70) or D";
         transparency_deductions: "string", "The points lost, each as part -points: finding, `;`-separated";

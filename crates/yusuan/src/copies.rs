@@ -36,6 +36,8 @@ pub struct Seen {
     pub identity: Option<String>,
     /// Whether the file is an explanation without tables (a narrative published apart).
     pub narrative_only: bool,
+    /// Whether the file holds an explanation (figures stated in the text).
+    pub has_narrative: bool,
 }
 
 /// The disclosure id of an outcome: a hash of what it says, `None` where no figure was read.
@@ -118,6 +120,10 @@ pub fn seen(o: &FileOutcome) -> Seen {
                 m.scope?.as_str()
             ))
         }),
+        has_narrative: o
+            .disclosure
+            .as_ref()
+            .is_some_and(|d| !d.narrative_facts.is_empty()),
         narrative_only: o
             .disclosure
             .as_ref()
@@ -249,6 +255,19 @@ impl Assignment {
                 .filter(|p| p.identity.as_ref() == Some(identity) && !p.narrative_only)
                 .min_by(|a, b| a.path.cmp(&b.path));
             let Some(t) = tables else { continue };
+            // The explanation is there already with the tables (a whole copy of the
+            // disclosure): this file is a partial copy of it.
+            if t.has_narrative {
+                if let Some(fix) = by_path.get_mut(&s.path) {
+                    fix.copies = Copies {
+                        disclosure_id: t.disclosure_id.clone(),
+                        duplicate_of: Some(t.doc_id.clone()),
+                        preferred: false,
+                        companion: None,
+                    };
+                }
+                continue;
+            }
             if let Some(fix) = by_path.get_mut(&s.path) {
                 fix.copies = Copies {
                     disclosure_id: t.disclosure_id.clone(),
