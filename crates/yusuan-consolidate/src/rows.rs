@@ -280,5 +280,7 @@ pub(crate) fn code(e: &CodebookEntry) -> CodebookRow {
         parent_code: e.parent_code.clone(),
         name: e.name.clone(),
         former_names: e.former_names.clone(),
+        valid_from: e.valid_from.clone(),
+        valid_to: e.valid_to.clone(),
     }
 }

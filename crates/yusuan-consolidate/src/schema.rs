@@ -215,6 +215,8 @@ rows! {
         parent_code: "string", "The code one level up";
         name: "string", "Canonical Chinese name, or what the value means";
         former_names: "string", "Earlier official names, |-separated";
+        valid_from: "integer", "For a code or name no longer in the current tables: the first fiscal year it was valid (empty: in force now, or since before the tables' history)";
+        valid_to: "integer", "For a code or name no longer in the current tables: the last fiscal year it was valid";
     }
 }
 
@@ -260,7 +262,6 @@ pub fn allowed_values(file: &str, column: &str) -> Option<Vec<String>> {
 pub fn primary_key(file: &str) -> Option<Vec<&'static str>> {
     match file {
         "documents" => Some(vec!["doc_id"]),
-        "codebook" => Some(vec!["vocabulary", "code"]),
         _ => None,
     }
 }

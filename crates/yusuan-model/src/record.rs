@@ -347,6 +347,12 @@ pub struct CodebookEntry {
     pub name: String,
     /// Earlier official names of a classification code, `|`-separated.
     pub former_names: String,
+    /// The first fiscal year the code had this name, where it is not in the current tables.
+    #[serde(default)]
+    pub valid_from: String,
+    /// The last fiscal year the code had this name, where it is not in the current tables.
+    #[serde(default)]
+    pub valid_to: String,
 }
 
 /// Where a value was printed: table ordinal, grid row and column, page.

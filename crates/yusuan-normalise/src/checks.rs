@@ -108,13 +108,13 @@ fn compare(
 }
 
 /// Run the table checks.
-pub fn run(tables: &[ReadTable]) -> Vec<Check> {
+pub fn run(tables: &[ReadTable], year: Option<i32>) -> Vec<Check> {
     let mut out = Vec::new();
     for rt in tables {
         if rt.info.kind == TableKind::PerformanceTargets {
             continue;
         }
-        names(rt, &mut out);
+        names(rt, year, &mut out);
         rollups(rt, &mut out);
         row_identities(rt, &mut out);
     }
@@ -131,7 +131,8 @@ pub fn run(tables: &[ReadTable]) -> Vec<Check> {
     out
 }
 
-fn names(rt: &ReadTable, out: &mut Vec<Check>) {
+/// Names against codes, in the tables of the document's year.
+fn names(rt: &ReadTable, year: Option<i32>, out: &mut Vec<Check>) {
     let id = rt.info.id();
     let mut seen = BTreeSet::new();
     for row in &rt.data.rows {
@@ -153,7 +154,7 @@ fn names(rt: &ReadTable, out: &mut Vec<Check>) {
                 location,
             })
         };
-        match book().check_name(&row.code, &row.name_published) {
+        match book().check_name_in(&row.code, &row.name_published, year) {
             NameMatch::Fits => {}
             NameMatch::Patterned { parent } => out.push(Check {
                 check: CheckId::UnknownCode,

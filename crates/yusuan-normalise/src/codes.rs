@@ -12,6 +12,33 @@ use yusuan_model::{Code, CodebookEntry, Scheme};
 
 const FUNCTION_CSV: &str = include_str!("../data/function_codes.csv");
 const ECONOMIC_CSV: &str = include_str!("../data/economic_codes.csv");
+const HISTORY_CSV: &str = include_str!("../data/code_history.csv");
+
+/// A code or name of an earlier year, no longer in the current tables
+/// (`data/code_history.csv`, with the source of each).
+#[derive(Debug, Clone)]
+struct Historic {
+    code: String,
+    name: String,
+    valid_from: Option<i32>,
+    valid_to: Option<i32>,
+}
+
+fn history() -> &'static [Historic] {
+    static H: OnceLock<Vec<Historic>> = OnceLock::new();
+    H.get_or_init(|| {
+        let mut rdr = csv::Reader::from_reader(HISTORY_CSV.as_bytes());
+        rdr.records()
+            .flatten()
+            .map(|r| Historic {
+                code: r.get(1).unwrap_or("").to_string(),
+                name: r.get(2).unwrap_or("").to_string(),
+                valid_from: r.get(3).and_then(|y| y.parse().ok()),
+                valid_to: r.get(4).and_then(|y| y.parse().ok()),
+            })
+            .collect()
+    })
+}
 
 /// One entry of a code table.
 #[derive(Debug, Clone)]
@@ -64,8 +91,32 @@ pub fn codebook() -> Vec<CodebookEntry> {
                 parent_code: code.parent().unwrap_or("").to_string(),
                 name: rec.get(1).unwrap_or("").trim().to_string(),
                 former_names: rec.get(2).unwrap_or("").trim().to_string(),
+                valid_from: String::new(),
+                valid_to: String::new(),
             });
         }
+    }
+    // Codes and names of earlier years, with the years they were valid.
+    let mut rdr = csv::Reader::from_reader(HISTORY_CSV.as_bytes());
+    for rec in rdr.records().flatten() {
+        let scheme = match rec.get(0) {
+            Some("economic") => Scheme::Economic,
+            _ => Scheme::Function,
+        };
+        let digits = rec.get(1).unwrap_or("");
+        let Some(code) = Code::new(scheme, digits) else {
+            continue;
+        };
+        out.push(CodebookEntry {
+            vocabulary: scheme.as_str().to_string(),
+            code: digits.to_string(),
+            level: code.level().map(|l| l.as_str()).unwrap_or("").to_string(),
+            parent_code: code.parent().unwrap_or("").to_string(),
+            name: rec.get(2).unwrap_or("").to_string(),
+            former_names: String::new(),
+            valid_from: rec.get(3).unwrap_or("").to_string(),
+            valid_to: rec.get(4).unwrap_or("").to_string(),
+        });
     }
     out
 }
@@ -223,7 +274,29 @@ impl CodeBook {
         self.codes_named(name, "3", 3).first().copied()
     }
 
-    /// Does the printed name fit the code?
+    /// [`CodeBook::check_name`] against the tables of a document's year: a code or name that
+    /// the classification had in that year (`data/code_history.csv`) fits.
+    pub fn check_name_in(&self, code: &str, printed: &str, year: Option<i32>) -> NameMatch {
+        let now = self.check_name(code, printed);
+        let Some(year) = year else { return now };
+        if now == NameMatch::Fits {
+            return now;
+        }
+        let p = normalise_name(printed);
+        let then = history().iter().any(|h| {
+            h.code == code
+                && h.valid_from.is_none_or(|f| year >= f)
+                && h.valid_to.is_none_or(|t| year <= t)
+                && (p.is_empty() || normalise_name(&h.name) == p)
+        });
+        if then {
+            NameMatch::Fits
+        } else {
+            now
+        }
+    }
+
+    /// Whether a printed name fits a code (see [`NameMatch`]).
     pub fn check_name(&self, code: &str, printed: &str) -> NameMatch {
         let Some(entry) = self.entries.get(code) else {
             // A code missing from a known parent is a misnumbered row (a unit budget that
@@ -420,5 +493,27 @@ mod tests {
         assert!(follows_pattern("2019950", "事业运行"));
         assert!(follows_pattern("2019999", "其他新设事务支出"));
         assert!(!follows_pattern("2019905", "行政运行"));
+    }
+
+    #[test]
+    fn a_document_is_checked_against_its_own_year() {
+        let b = book();
+        // 30311 was 住房公积金 until the 2018 reform of the economic classification.
+        assert_eq!(
+            b.check_name_in("30311", "住房公积金", Some(2017)),
+            NameMatch::Fits
+        );
+        assert_ne!(
+            b.check_name_in("30311", "住房公积金", Some(2019)),
+            NameMatch::Fits
+        );
+        assert_eq!(
+            b.check_name_in("2040404", "查办和预防职务犯罪", Some(2017)),
+            NameMatch::Fits
+        );
+        assert_ne!(
+            b.check_name_in("2040404", "查办和预防职务犯罪", Some(2020)),
+            NameMatch::Fits
+        );
     }
 }

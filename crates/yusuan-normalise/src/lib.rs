@@ -275,7 +275,7 @@ pub fn normalise_with(doc: &Document, options: &Options) -> Disclosure {
     for rt in &read {
         line_items.extend(items_of(rt, doc_table(doc, rt.info.table_no)));
     }
-    let mut checks = checks::run(&read);
+    let mut checks = checks::run(&read, meta.fiscal_year);
     let paged = prose::unwrap_paged(&paragraphs);
     let pages: Vec<Option<u32>> = paged.iter().map(|(_, p)| *p).collect();
     let paragraphs: Vec<String> = paged.into_iter().map(|(p, _)| p).collect();
