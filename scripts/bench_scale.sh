@@ -41,3 +41,17 @@ for n in 500 2000; do
       'BEGIN { printf "%-6s %-7s %9.2f %10.1f %10.1f %12s\n", n, j, s, n / s, p / s, r }'
   done
 done
+
+# `yusuan merge` of 8 shards: two streaming passes over the shards' documents.jsonl, so peak
+# memory should not grow with the number of documents either.
+printf "\n%-6s %-7s %9s %12s\n" docs shards merge_s peak_MiB
+for n in 500 2000; do
+  rm -rf "$work/shards-$n" "$work/merged-$n"
+  for k in 1 2 3 4 5 6 7 8; do
+    ./target/release/yusuan run "$work/docs-$n" --out "$work/shards-$n/$k" --shard "$k/8" --no-cache --quiet --jobs 2
+  done
+  /usr/bin/time -v ./target/release/yusuan merge "$work/shards-$n"/* --out "$work/merged-$n" 2> "$work/merge-$n.txt" > /dev/null
+  secs=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$work/merge-$n.txt")
+  rss=$(awk -F': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$work/merge-$n.txt")
+  printf "%-6s %-7s %9.2f %12s\n" "$n" 8 "$secs" "$rss"
+done

@@ -49,8 +49,9 @@ impl LimitArgs {
 #[derive(Subcommand)]
 enum Command {
     /// Read every file under INPUT_DIR (recursively) and write the dataset into OUT_DIR:
-    /// documents.csv, line_items.csv, checks.csv, narrative_facts.csv, performance_targets.csv,
-    /// projects.csv, documents.jsonl, datapackage.json and yusuan.sqlite. Files that cannot be
+    /// documents.csv, line_items.csv, panel.csv (preferred copies only), tables.csv, checks.csv,
+    /// narrative_facts.csv, performance_targets.csv, projects.csv, codebook.csv,
+    /// documents.jsonl, datapackage.json and yusuan.sqlite (see docs/dataset.md). Files that cannot be
     /// read are listed in documents.csv with their status and the reason; the run goes on.
     /// Exit status: 0 when the dataset was written, 1 when it was written but no file could be
     /// read as a disclosure (an empty folder, only unsupported or broken files), 2 for an input
