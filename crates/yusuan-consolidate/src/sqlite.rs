@@ -61,12 +61,19 @@ pub fn write_sqlite(dir: &Path) -> Result<()> {
             .prepare(&format!("INSERT INTO \"{name}\" VALUES ({marks})"))
             .map_err(sql_err(&path))?;
         let csv_path = dir.join(format!("{name}.csv"));
-        let bytes = std::fs::read(&csv_path).map_err(|source| WriteError::Io {
+        // Streamed, the byte order mark skipped: the CSV is never held whole in memory.
+        let io = |source| WriteError::Io {
             path: csv_path.display().to_string(),
             source,
-        })?;
-        let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-        let mut rdr = csv::Reader::from_reader(text);
+        };
+        let mut file = std::io::BufReader::new(std::fs::File::open(&csv_path).map_err(io)?);
+        if std::io::BufRead::fill_buf(&mut file)
+            .map_err(io)?
+            .starts_with(b"\xEF\xBB\xBF")
+        {
+            std::io::BufRead::consume(&mut file, 3);
+        }
+        let mut rdr = csv::Reader::from_reader(file);
         for record in rdr.records() {
             let record = record.map_err(|e| WriteError::Serialise {
                 what: csv_path.display().to_string(),
