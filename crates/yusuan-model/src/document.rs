@@ -10,14 +10,17 @@ pub enum Format {
     Docx,
     /// Portable Document Format.
     Pdf,
+    /// Word 97–2003 binary document (an OLE compound file).
+    Doc,
 }
 
 impl Format {
-    /// The lower-case name used in the dataset (`docx`, `pdf`).
+    /// The lower-case name used in the dataset (`docx`, `pdf`, `doc`).
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Docx => "docx",
             Format::Pdf => "pdf",
+            Format::Doc => "doc",
         }
     }
 }
