@@ -15,7 +15,7 @@ pub const DOCUMENTS: &[Column] = &[
     (
         "format",
         "string",
-        "docx, pdf, or the extension of an unsupported file",
+        "docx, doc, pdf, or the extension of an unsupported file",
     ),
     (
         "status",
