@@ -3,8 +3,8 @@
 //! Only what the reader needs: the version, the encryption and table-stream flags of `FibBase`,
 //! `ccpText` (length of the main document text) from `FibRgLw97`, and the offsets of the piece
 //! table (`fcClx`) and of the paragraph-property bin table (`fcPlcfBtePapx`) from
-//! `FibRgFcLcb97`, and of the section table (`fcPlcfSed`), which tells section breaks from page
-//! breaks. Word 6.0/95 files (`nFib` below 0xC0) have another layout and are refused.
+//! `FibRgFcLcb97`, of the section table (`fcPlcfSed`), which tells section breaks from page
+//! breaks, and of the character-property bin table (`fcPlcfBteChpx`), for deleted text. Word 6.0/95 files (`nFib` below 0xC0) have another layout and are refused.
 
 use super::{u16_at, u32_at};
 use crate::{ExtractError, Result};
@@ -15,6 +15,8 @@ const W_IDENT: u16 = 0xA5EC;
 const NFIB_WORD97: u16 = 0xC0;
 /// Index of `fcPlcfSed` among the `FibRgFcLcb97` pairs.
 const PAIR_PLCF_SED: usize = 6;
+/// Index of `fcPlcfBteChpx` among the `FibRgFcLcb97` pairs.
+const PAIR_PLCF_BTE_CHPX: usize = 12;
 /// Index of `fcPlcfBtePapx` among the `FibRgFcLcb97` pairs.
 const PAIR_PLCF_BTE_PAPX: usize = 13;
 /// Index of `fcClx` among the `FibRgFcLcb97` pairs.
@@ -44,6 +46,8 @@ pub struct Fib {
     pub plcf_bte_papx: FcLcb,
     /// The section table.
     pub plcf_sed: FcLcb,
+    /// The bin table of character properties.
+    pub plcf_bte_chpx: FcLcb,
 }
 
 /// Parse the FIB; an encrypted or obfuscated file is [`ExtractError::Encrypted`].
@@ -116,6 +120,7 @@ pub fn parse(word: &[u8]) -> Result<Fib> {
         clx: pair(PAIR_CLX)?,
         plcf_bte_papx: pair(PAIR_PLCF_BTE_PAPX)?,
         plcf_sed: pair(PAIR_PLCF_SED)?,
+        plcf_bte_chpx: pair(PAIR_PLCF_BTE_CHPX)?,
     })
 }
 

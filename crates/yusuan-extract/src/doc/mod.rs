@@ -9,8 +9,9 @@
 //!    UTF-16 pieces) as UTF-16.
 //! 4. The text is split at paragraph marks `\r`, cell marks `\x07` and section breaks `\x0c`
 //!    (a `\x0c` that ends no section in `PlcfSed` is a page break inside a paragraph: `\n`);
-//!    [`paragraphs`] finds each mark's properties (in a table? row end? depth?), [`text`]
-//!    cleans the text (field results only, control characters), and [`body`] assembles body
+//!    [`paragraphs`] finds each mark's properties (in a table? row end? depth?), [`chars`]
+//!    finds text deleted with revision marks (skipped), [`text`] cleans the rest (field results
+//!    only, control characters), and [`body`] assembles body
 //!    paragraphs and tables, which [`tables`] lays out on a grid from the rows' cell edges.
 //!
 //! Headers, footers, footnotes, comments and text boxes are separate parts of the text and are
@@ -21,6 +22,7 @@
 //! 0, col: 0, col_span: 2, text: "项目", .. }, ..], .. }]`.
 
 pub mod body;
+pub mod chars;
 pub mod fib;
 pub mod ole;
 pub mod paragraphs;
@@ -78,6 +80,8 @@ pub fn read_doc(bytes: &[u8], limits: &Limits) -> Result<Document> {
     let units = clx.main_text(&word, fib.ccp_text, limits)?;
     let mut papx = PapxIndex::new(&table, fib.plcf_bte_papx, &word, &data)?;
     let section_ends = section_ends(&table, fib.plcf_sed);
+    let deleted_fcs = chars::deleted_fc_ranges(&table, fib.plcf_bte_chpx, &word);
+    let deleted = chars::deleted_cp_ranges(&clx, &deleted_fcs, fib.ccp_text);
     let mut warnings = Vec::new();
     if units.len() < fib.ccp_text as usize {
         warnings.push(format!(
@@ -97,7 +101,9 @@ pub fn read_doc(bytes: &[u8], limits: &Limits) -> Result<Document> {
             0x07 => Mark::Cell,
             0x0C if section_ends.binary_search(&(cp as u32 + 1)).is_ok() => Mark::Section,
             _ => {
-                cleaner.push(unit, &mut current);
+                if deleted.is_empty() || !chars::in_ranges(&deleted, cp as u32) {
+                    cleaner.push(unit, &mut current);
+                }
                 continue;
             }
         };
@@ -195,7 +201,7 @@ fn u32_at(b: &[u8], at: usize) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
-    use super::testdoc::{body, build, cell, fib_bytes, ole, row_end, Para};
+    use super::testdoc::{body, build, build_with_deletions, cell, fib_bytes, ole, row_end, Para};
     use super::*;
     use yusuan_model::{Block, Table};
 
@@ -277,6 +283,19 @@ mod tests {
         // The section ends after the first mark (CP 5).
         let doc = read_doc(&build(&paras, &[5, 9]), &Limits::default()).unwrap();
         assert_eq!(texts(&doc), ["第一部分", "x\ny"]);
+    }
+
+    #[test]
+    fn deleted_revisions_are_not_read() {
+        // "保留删除" then a cell "999678": 删除 (CPs 2..4) and 999 (CPs 5..8) are deleted.
+        let paras = [body("保留删除"), cell("999678"), row_end(&[0, 1000], &[0])];
+        let doc = read_doc(
+            &build_with_deletions(&paras, &[], &[(2, 4), (5, 8)]),
+            &Limits::default(),
+        )
+        .unwrap();
+        assert_eq!(texts(&doc), ["保留", "<table 1x1>"]);
+        assert_eq!(table(&doc).cells[0].text, "678");
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Test support: small Word 97 files built in memory (an OLE container made with `cfb`, a FIB, one
-//! UTF-16 piece, one FKP page per paragraph), so that the whole reader can be tested without
+//! UTF-16 piece, one PAPX FKP page per paragraph, one CHPX FKP page), so that the whole reader can be tested without
 //! fixtures, and damaged on purpose.
 
 use std::io::{Cursor, Write};
@@ -93,6 +93,15 @@ pub fn ole(streams: &[(&str, &[u8])]) -> Vec<u8> {
 
 /// A .doc of these paragraphs. `section_ends` are the CPs where sections end (`PlcfSed`).
 pub fn build(paras: &[Para], section_ends: &[u32]) -> Vec<u8> {
+    build_with_deletions(paras, section_ends, &[])
+}
+
+/// [`build`], with the CP ranges `deleted` marked as deleted revisions (one CHPX FKP page).
+pub fn build_with_deletions(
+    paras: &[Para],
+    section_ends: &[u32],
+    deleted: &[(u32, u32)],
+) -> Vec<u8> {
     const TEXT_AT: u32 = 1024;
     let mut units: Vec<u16> = Vec::new();
     let mut runs = Vec::new();
@@ -125,7 +134,32 @@ pub fn build(paras: &[Para], section_ends: &[u32]) -> Vec<u8> {
         word.extend(page);
     }
 
-    // Table stream: CLX, PlcBtePapx, PlcfSed.
+    // One CHPX page: runs split at the deleted ranges, the deleted ones with sprmCFRMarkDel.
+    let chpx_page = (word.len() / 512) as u32;
+    let mut bounds = vec![0u32, ccp];
+    for &(s, e) in deleted {
+        bounds.extend([s, e]);
+    }
+    bounds.sort_unstable();
+    bounds.dedup();
+    let mut page = vec![0u8; 512];
+    let crun = bounds.len() - 1;
+    for (i, cp) in bounds.iter().enumerate() {
+        page[4 * i..4 * i + 4].copy_from_slice(&(TEXT_AT + 2 * cp).to_le_bytes());
+    }
+    page[400..404].copy_from_slice(&[3, 0x00, 0x08, 1]);
+    for i in 0..crun {
+        if deleted
+            .iter()
+            .any(|&(s, e)| s <= bounds[i] && bounds[i] < e)
+        {
+            page[4 * (crun + 1) + i] = 200;
+        }
+    }
+    page[511] = crun as u8;
+    word.extend(page);
+
+    // Table stream: CLX, PlcBtePapx, PlcfSed, PlcBteChpx.
     let mut table = vec![2u8];
     table.extend(16u32.to_le_bytes());
     table.extend(0u32.to_le_bytes());
@@ -159,7 +193,15 @@ pub fn build(paras: &[Para], section_ends: &[u32]) -> Vec<u8> {
         fc: sed_at,
         lcb: table.len() as u32 - sed_at,
     };
-    let fib = fib_bytes(0x0200, ccp, &[(33, clx), (13, papx), (6, sed)]);
+    let chpx_at = table.len() as u32;
+    for v in [TEXT_AT, TEXT_AT + 2 * ccp, chpx_page] {
+        table.extend(v.to_le_bytes());
+    }
+    let chpx = FcLcb {
+        fc: chpx_at,
+        lcb: 12,
+    };
+    let fib = fib_bytes(0x0200, ccp, &[(33, clx), (13, papx), (6, sed), (12, chpx)]);
     word[..fib.len()].copy_from_slice(&fib);
     ole(&[("WordDocument", &word), ("1Table", &table)])
 }
