@@ -11,8 +11,8 @@
 //!    (a `\x0c` that ends no section in `PlcfSed` is a page break inside a paragraph: `\n`);
 //!    [`paragraphs`] finds each mark's properties (in a table? row end? depth?), [`chars`]
 //!    finds text deleted with revision marks (skipped), [`text`] cleans the rest (field results
-//!    only, control characters), and [`body`] assembles body
-//!    paragraphs and tables, which [`tables`] lays out on a grid from the rows' cell edges.
+//!    only, control characters), and [`body`] assembles body paragraphs and tables, which
+//!    [`tables`] lays out on a grid from the rows' cell edges.
 //!
 //! Headers, footers, footnotes, comments and text boxes are separate parts of the text and are
 //! not read, as the .docx reader reads only `word/document.xml`.
