@@ -19,6 +19,7 @@ corpus:
 	python3 -m pip install --quiet -r scripts/requirements.txt
 	python3 scripts/gen_corpus.py
 	python3 scripts/gen_pdf_corpus.py
+	python3 scripts/gen_doc_corpus.py
 
 fmt:
 	$(CARGO) fmt --all

@@ -148,7 +148,8 @@ README_ROWS = [
     ("scanned.pdf",
      "one page that is only a grey image (an 8-bit DeviceGray image XObject); no text operators, no fonts",
      "**failed**: no text layer (scanned?)"),
-    ("legacy-word97.doc", "{doc}", "**unsupported**: Word 97-2003 (.doc) format"),
+    ("legacy-word97.doc", "{doc}", "**ok**: read by the Word 97-2003 (.doc) reader like the .docx it was converted "
+     "from (the same 407 line items)"),
     ("notes.txt", "a plain-text sentence", "**unsupported**: not a .docx/.pdf"),
     ("photo.jpg", "a tiny valid 16x16 JPEG", "**unsupported**: not a .docx/.pdf"),
     (".hidden-file.pdf", "a hidden file: a byte copy of encrypted-owner-only.pdf",

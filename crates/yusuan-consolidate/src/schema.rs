@@ -48,7 +48,7 @@ rows! {
     DocumentRow "documents", "One row per input file found, whatever became of it" {
         doc_id: "string", "First 16 hex digits of the file's SHA-256 (for a byte-identical duplicate, of its hash and path, so that every row has its own id)";
         path: "string", "Path relative to the input folder";
-        format: "string", "docx, pdf, or the extension of an unsupported file";
+        format: "string", "docx, doc, xlsx, pdf, or the extension of an unsupported file";
         status: "string", "ok, partial, failed, duplicate, unsupported or template";
         error: "string", "Why, for anything not ok (never set on an ok file)";
         department: "string", "The department as published";

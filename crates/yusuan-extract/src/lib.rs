@@ -1,15 +1,17 @@
-//! The extractor: bytes of a .docx or .pdf → [`yusuan_model::Document`].
+//! The extractor: bytes of a .docx, .doc or .pdf → [`yusuan_model::Document`].
 //!
 //! [`extract`] sniffs the format from the file's first bytes (not its name) and hands it to one
 //! reader: [`docx`] streams `word/document.xml` out of the zip with quick-xml and keeps every
-//! table as a grid with merged cells; [`workbook`] reads every sheet of an .xlsx as a grid with
-//! calamine; [`pdf`] interprets page content streams with lopdf. All produce the same model, so
-//! the normaliser never knows where a table came from.
+//! table as a grid with merged cells; [`doc`] reads Word 97–2003 binary files (OLE compound
+//! files, as Word and WPS write them) into the same grids; [`workbook`] reads every sheet of an
+//! .xlsx as a grid with calamine; [`pdf`] interprets page content streams with lopdf. All produce
+//! the same model, so the normaliser never knows where a table came from.
 //!
 //! Readers know nothing about budgets: they find text and grids. Inputs are untrusted; every
 //! reader obeys the [`Limits`] it is given and returns a typed [`ExtractError`] instead of
 //! panicking.
 
+pub mod doc;
 pub mod docx;
 mod error;
 mod limits;
@@ -31,12 +33,10 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Document> {
         Sniffed::Zip if workbook::is_workbook(bytes) => workbook::read_xlsx(bytes, limits),
         Sniffed::Zip => docx::read_docx(bytes, limits),
         Sniffed::Pdf => pdf::read_pdf(bytes, limits),
-        Sniffed::Ole => Err(ExtractError::Unsupported(
-            "legacy binary Office file (Word 97–2003 .doc); save it as .docx".into(),
-        )),
+        Sniffed::Ole => doc::read_doc(bytes, limits),
         Sniffed::Empty => Err(ExtractError::Malformed("empty file".into())),
         Sniffed::Other => Err(ExtractError::Unsupported(
-            "not a .docx or .pdf file (unrecognised content)".into(),
+            "not a .docx, .doc or .pdf file (unrecognised content)".into(),
         )),
     }
 }

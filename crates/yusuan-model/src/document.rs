@@ -12,15 +12,18 @@ pub enum Format {
     Pdf,
     /// Office Open XML workbook (Excel .xlsx).
     Xlsx,
+    /// Word 97–2003 binary document (an OLE compound file).
+    Doc,
 }
 
 impl Format {
-    /// The lower-case name used in the dataset (`docx`, `pdf`).
+    /// The lower-case name used in the dataset (`docx`, `pdf`, `doc`).
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Docx => "docx",
             Format::Pdf => "pdf",
             Format::Xlsx => "xlsx",
+            Format::Doc => "doc",
         }
     }
 }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-/// Turn folders of Chinese government budget disclosures (.docx, .pdf) into one checked dataset.
+/// Turn folders of Chinese government budget disclosures (.docx, .doc, .pdf) into one checked dataset.
 #[derive(Parser)]
 #[command(version, about, long_about = None)]
 struct Cli {
@@ -103,7 +103,7 @@ enum Command {
     },
     /// Print one document's extracted structure and everything read from it, as JSON.
     Extract {
-        /// A .docx or .pdf file.
+        /// A .docx, .doc or .pdf file.
         file: PathBuf,
     },
 }

@@ -25,7 +25,8 @@ fn corpus() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
 }
 
-/// Every truth file, with the document it describes in `folder` (`docx`, `pdf`, `pdf-direct`).
+/// Every truth file, with the document it describes in `folder` (`docx`, `doc`, `pdf`,
+/// `pdf-direct`).
 fn cases(folder: &str) -> Vec<(PathBuf, Truth)> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(corpus().join("truth")).expect("corpus/truth exists") {
@@ -33,7 +34,10 @@ fn cases(folder: &str) -> Vec<(PathBuf, Truth)> {
         if path.extension().is_some_and(|e| e == "json") {
             let truth: Truth = serde_json::from_str(&std::fs::read_to_string(&path).unwrap())
                 .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            let ext = if folder == "docx" { "docx" } else { "pdf" };
+            let ext = match folder {
+                "docx" | "doc" => folder,
+                _ => "pdf",
+            };
             let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
             let file = corpus().join(folder).join(format!("{stem}.{ext}"));
             if file.exists() {
@@ -233,6 +237,13 @@ fn compare_folder(folder: &str, minimum: usize) {
 #[test]
 fn every_docx_matches_its_truth() {
     compare_folder("docx", 40);
+}
+
+/// A few of the documents converted to Word 97–2003 .doc by LibreOffice
+/// (`scripts/gen_doc_corpus.py`).
+#[test]
+fn every_word97_doc_matches_its_truth() {
+    compare_folder("doc", 4);
 }
 
 /// The same documents converted to PDF by LibreOffice (simple TrueType subsets, ToUnicode).

@@ -8,7 +8,7 @@
 //! drops hyperlink text and was 10× slower on the corpus (see ARCHITECTURE.md).
 
 mod body;
-mod grid;
+pub(crate) mod grid;
 mod package;
 
 use crate::{Limits, Result};
