@@ -121,17 +121,25 @@ pub fn staffing(lines: &[String]) -> Staffing {
     static RES: OnceLock<[Regex; 4]> = OnceLock::new();
     let [authorised, actual, serving, retired] = RES.get_or_init(|| {
         [
-            r"编制(?:人)?数?(?:为|是)?[：:]?\s*([0-9]+)\s*[名人个]?",
+            // 编制数36 / 编制人数为36 / 核定编制36名; not 编制2017国民经济…计划.
+            r"编制(?:人)?(?:数(?:为|是)?[：:]?\s*([0-9]+)|\s*([0-9]+)\s*[名人个])",
             r"实有(?:人员|人数)(?:为)?[：:]?\s*([0-9]+)",
             r"在职(?:人员|人数)?(?:为)?[：:]?\s*([0-9]+)\s*[人名]",
             r"退休(?:人员|人数)?(?:为)?[：:]?\s*([0-9]+)\s*[人名]",
         ]
         .map(|p| Regex::new(p).expect("valid regex"))
     });
+    // A count of people, not a year (`编制2017年度部门决算`).
     let first = |re: &Regex| {
-        lines
-            .iter()
-            .find_map(|l| re.captures(l).and_then(|c| c[1].parse().ok()))
+        lines.iter().find_map(|l| {
+            re.captures_iter(l).find_map(|c| {
+                let m = c.get(1).or_else(|| c.get(2))?;
+                if l[m.end()..].trim_start().starts_with('年') {
+                    return None;
+                }
+                m.as_str().parse().ok()
+            })
+        })
     };
     Staffing {
         authorised: first(authorised),
@@ -264,11 +272,12 @@ pub fn read_meta(lines: &[String]) -> DocMeta {
     }
 }
 
-/// A line without its section heading (`第二部分`, `第三部分：`).
+/// A line without its section heading (`第二部分`, `第三部分：`) or the `关于` of a title
+/// (`关于太原市发展和改革委员会2016年决算公开的说明`).
 fn strip_section_heading(s: &str) -> String {
     static HEADING: OnceLock<Regex> = OnceLock::new();
     let re = HEADING.get_or_init(|| {
-        Regex::new(r"^第[一二三四五六七八九十0-9]+部分[：:、.．\s]*").expect("valid regex")
+        Regex::new(r"^(?:第[一二三四五六七八九十0-9]+部分[：:、.．\s]*|关于)").expect("valid regex")
     });
     re.replace(s, "").into_owned()
 }
