@@ -724,8 +724,8 @@ fn path_figure(path: &str, gbe: &ReadTable) -> Option<Fig> {
     sum(&figs)
 }
 
-/// Where a narrative finding points: the table (and cell) of the figure it was compared with.
-type At = Option<(TableId, Location)>;
+/// The table of the figure a narrative finding was compared with.
+type At = Option<TableId>;
 
 fn check(
     fact: &Fact,
@@ -739,7 +739,7 @@ fn check(
     Check {
         check: CheckId::NarrativeMismatch,
         status,
-        table: at.map(|(t, _)| t),
+        table: at,
         code: code.to_string(),
         expected: expected.to_string(),
         found: found.to_string(),
@@ -788,7 +788,7 @@ pub fn check_facts(facts: &[Fact], tables: &[ReadTable]) -> Vec<Check> {
         tables
             .iter()
             .find(|t| Some(t.info.table_no) == f.loc.table_no)
-            .map(|t| (t.info.id(), f.loc))
+            .map(|t| t.info.id())
     };
     // The shares stated of one total add up to 100% when they were nudged for rounding; when
     // they do not, a share off by a little is an error, not a nudge. (Shares far off are errors
