@@ -696,16 +696,22 @@ fn cross_tables<'a>(tables: &'a [ReadTable], out: &mut Vec<Check>) {
 }
 
 /// Expected tables that were not published, and a failed `missing_table` check for each.
-pub fn missing_tables(tables: &[ReadTable], final_accounts: bool) -> (Vec<TableId>, Vec<Check>) {
-    // Every template table except the optional 国有资本经营预算 table and the per-project forms;
-    // the Ministry of Finance's 决算 template has no project-expenditure table either.
+pub fn missing_tables(
+    tables: &[ReadTable],
+    final_accounts: bool,
+    region: Option<&str>,
+) -> (Vec<TableId>, Vec<Check>) {
+    // Every template table except the optional 国有资本经营预算 table and the per-project forms.
+    // The project-expenditure table is not in the Ministry of Finance's 决算 template, nor in
+    // Shanghai's budget template (its 部门预算 and 单位预算 publish nine tables without it).
+    let no_project_table = final_accounts || region.is_some_and(|r| r.starts_with("上海市"));
     let expected = TableKind::ALL.into_iter().filter(|k| {
         let optional = matches!(
             k,
             TableKind::StateCapitalExpenditure
                 | TableKind::PerformanceTargets
                 | TableKind::FiscalGrantExpenditure
-        ) || (final_accounts && *k == TableKind::GeneralBudgetProjectExpenditure);
+        ) || (no_project_table && *k == TableKind::GeneralBudgetProjectExpenditure);
         !optional
     });
     let present: BTreeSet<TableKind> = tables.iter().map(|t| t.info.kind).collect();

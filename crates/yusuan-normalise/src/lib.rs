@@ -284,7 +284,8 @@ pub fn normalise_with(doc: &Document, options: &Options) -> Disclosure {
     checks.extend(narrative::check_facts(&facts, &read));
     let narrative_facts: Vec<_> = facts.iter().map(narrative::Fact::record).collect();
     let projects = reported::read_projects(&paragraphs, &narrative_facts, &line_items);
-    let (tables_missing, missing_checks) = checks::missing_tables(&read, final_doc);
+    let (tables_missing, missing_checks) =
+        checks::missing_tables(&read, final_doc, meta.region.as_deref());
     checks.extend(missing_checks);
     checks.extend(findings::run(doc, &meta, &read));
 
