@@ -18,6 +18,7 @@ const HISTORY_CSV: &str = include_str!("../data/code_history.csv");
 /// (`data/code_history.csv`, with the source of each).
 #[derive(Debug, Clone)]
 struct Historic {
+    scheme: Scheme,
     code: String,
     name: String,
     valid_from: Option<i32>,
@@ -31,6 +32,10 @@ fn history() -> &'static [Historic] {
         rdr.records()
             .flatten()
             .map(|r| Historic {
+                scheme: match r.get(0) {
+                    Some("economic") => Scheme::Economic,
+                    _ => Scheme::Function,
+                },
                 code: r.get(1).unwrap_or("").to_string(),
                 name: r.get(2).unwrap_or("").to_string(),
                 valid_from: r.get(3).and_then(|y| y.parse().ok()),
@@ -97,25 +102,19 @@ pub fn codebook() -> Vec<CodebookEntry> {
         }
     }
     // Codes and names of earlier years, with the years they were valid.
-    let mut rdr = csv::Reader::from_reader(HISTORY_CSV.as_bytes());
-    for rec in rdr.records().flatten() {
-        let scheme = match rec.get(0) {
-            Some("economic") => Scheme::Economic,
-            _ => Scheme::Function,
-        };
-        let digits = rec.get(1).unwrap_or("");
-        let Some(code) = Code::new(scheme, digits) else {
+    for h in history() {
+        let Some(code) = Code::new(h.scheme, &h.code) else {
             continue;
         };
         out.push(CodebookEntry {
-            vocabulary: scheme.as_str().to_string(),
-            code: digits.to_string(),
+            vocabulary: h.scheme.as_str().to_string(),
+            code: h.code.clone(),
             level: code.level().map(|l| l.as_str()).unwrap_or("").to_string(),
             parent_code: code.parent().unwrap_or("").to_string(),
-            name: rec.get(2).unwrap_or("").to_string(),
+            name: h.name.clone(),
             former_names: String::new(),
-            valid_from: rec.get(3).unwrap_or("").to_string(),
-            valid_to: rec.get(4).unwrap_or("").to_string(),
+            valid_from: h.valid_from.map(|y| y.to_string()).unwrap_or_default(),
+            valid_to: h.valid_to.map(|y| y.to_string()).unwrap_or_default(),
         });
     }
     out

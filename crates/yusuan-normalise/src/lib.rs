@@ -76,45 +76,25 @@ impl Default for Options {
     }
 }
 
-/// Name the department from outside the text (a file's name), where the text names none: its
-/// id, canonical name and region follow as for a name read from the text.
-pub fn set_department(meta: &mut yusuan_model::DocMeta, name: &str, options: &Options) {
-    meta.department = Some(name.to_string());
-    meta.department_id = Some(identity::department_id(name, meta.scope, &options.aliases));
-    meta.department_canonical = Some(options.aliases.canonical(name));
-    if meta.region.is_none() {
-        meta.region = meta::region_of(name).0;
+/// What a file's name says, where the text does not: the fiscal year
+/// (`…2019年预算公开表.pdf`) and the department (`江苏省政协办公厅__…2019年度部门预算.pdf`), with
+/// the department's id, canonical name and region as for a name read from the text.
+pub fn fill_from_file_name(meta: &mut yusuan_model::DocMeta, file_name: &str, options: &Options) {
+    if meta.fiscal_year.is_none() {
+        meta.fiscal_year = meta::year_in_name(file_name);
     }
-}
-
-/// A department's name in a file's name (`江苏省政协办公厅__江苏省政协办公厅2019年度部门预算.pdf`):
-/// the longest run of Chinese characters that reads as a department's name, before any year.
-pub fn department_in_name(file_name: &str) -> Option<String> {
-    let stem = file_name.rsplit('/').next().unwrap_or(file_name);
-    let before_year = stem
-        .find(|c: char| c.is_ascii_digit())
-        .map_or(stem, |i| &stem[..i]);
-    before_year
-        .split(|c: char| !('\u{4e00}'..='\u{9fff}').contains(&c))
-        .map(|run| {
-            // `…2019年度部门预算`: drop the disclosure's own words after the name.
-            let mut r = run.to_string();
-            for tail in [
-                "部门预算",
-                "部门决算",
-                "预算公开",
-                "决算公开",
-                "预算",
-                "决算",
-            ] {
-                if let Some(cut) = r.find(tail) {
-                    r.truncate(cut);
-                }
-            }
-            r
-        })
-        .filter(|r| meta::looks_like_department(r))
-        .max_by_key(|r| r.chars().count())
+    if meta.department.is_some() {
+        return;
+    }
+    let Some(name) = meta::department_in_name(file_name) else {
+        return;
+    };
+    meta.department_id = Some(identity::department_id(&name, meta.scope, &options.aliases));
+    meta.department_canonical = Some(options.aliases.canonical(&name));
+    if meta.region.is_none() {
+        meta.region = meta::region_of(&name).0;
+    }
+    meta.department = Some(name);
 }
 
 /// The placeholder that shows a document to be a blank template rather than a disclosure
@@ -494,15 +474,5 @@ mod tests {
             "only the missing tables fail: {:?}",
             d.checks
         );
-    }
-
-    #[test]
-    fn department_from_a_file_name() {
-        assert_eq!(
-            department_in_name("江苏省政协办公厅__江苏省政协办公厅2019年度部门预算.pdf").as_deref(),
-            Some("江苏省政协办公厅")
-        );
-        assert_eq!(department_in_name("1770007475548-818404804.pdf"), None);
-        assert_eq!(department_in_name("changji-zhengziju-2023.docx"), None);
     }
 }

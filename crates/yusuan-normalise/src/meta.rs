@@ -282,8 +282,51 @@ fn strip_section_heading(s: &str) -> String {
     re.replace(s, "").into_owned()
 }
 
+/// A fiscal year written in a file's name: four digits 2000–2099 not part of a longer number.
+pub fn year_in_name(file_name: &str) -> Option<i32> {
+    let name = file_name.rsplit('/').next().unwrap_or(file_name).as_bytes();
+    (0..name.len().saturating_sub(3)).find_map(|i| {
+        let digits = &name[i..i + 4];
+        let alone = (i == 0 || !name[i - 1].is_ascii_digit())
+            && name.get(i + 4).is_none_or(|b| !b.is_ascii_digit());
+        (alone && digits.starts_with(b"20") && digits.iter().all(u8::is_ascii_digit))
+            .then(|| std::str::from_utf8(digits).ok()?.parse().ok())
+            .flatten()
+    })
+}
+
+/// A department's name in a file's name (`江苏省政协办公厅__江苏省政协办公厅2019年度部门预算.pdf`):
+/// the longest run of Chinese characters that reads as a department's name, before any year.
+pub fn department_in_name(file_name: &str) -> Option<String> {
+    let stem = file_name.rsplit('/').next().unwrap_or(file_name);
+    let before_year = stem
+        .find(|c: char| c.is_ascii_digit())
+        .map_or(stem, |i| &stem[..i]);
+    before_year
+        .split(|c: char| !('\u{4e00}'..='\u{9fff}').contains(&c))
+        .map(|run| {
+            // `…2019年度部门预算`: drop the disclosure's own words after the name.
+            let mut r = run.to_string();
+            for tail in [
+                "部门预算",
+                "部门决算",
+                "预算公开",
+                "决算公开",
+                "预算",
+                "决算",
+            ] {
+                if let Some(cut) = r.find(tail) {
+                    r.truncate(cut);
+                }
+            }
+            r
+        })
+        .filter(|r| looks_like_department(r))
+        .max_by_key(|r| r.chars().count())
+}
+
 /// Whether a line reads as the name of a department or unit (a cover's first line).
-pub fn looks_like_department(s: &str) -> bool {
+fn looks_like_department(s: &str) -> bool {
     let n = s.chars().count();
     (3..=40).contains(&n)
         && !s.chars().any(|c| c.is_ascii_digit())
@@ -382,5 +425,22 @@ mod tests {
             read_meta(&lines).department.as_deref(),
             Some("江苏省政协办公厅")
         );
+    }
+
+    #[test]
+    fn what_a_file_name_says() {
+        assert_eq!(
+            year_in_name("a/江苏省政协办公厅2019年预算公开表.pdf"),
+            Some(2019)
+        );
+        assert_eq!(year_in_name("changji-weijianwei-2021.xlsx"), Some(2021));
+        assert_eq!(year_in_name("1770007475548-818404804.pdf"), None);
+        assert_eq!(year_in_name("report.pdf"), None);
+        assert_eq!(
+            department_in_name("江苏省政协办公厅__江苏省政协办公厅2019年度部门预算.pdf").as_deref(),
+            Some("江苏省政协办公厅")
+        );
+        assert_eq!(department_in_name("1770007475548-818404804.pdf"), None);
+        assert_eq!(department_in_name("changji-zhengziju-2023.docx"), None);
     }
 }

@@ -31,13 +31,8 @@ fn ends_sentence(p: &str) -> bool {
     p.ends_with(['。', '；', ';', '！', '？', '!', '?'])
 }
 
-/// Join wrapped paragraphs. Each input is one paragraph's text (its own line breaks removed).
-pub fn unwrap(paragraphs: &[String]) -> Vec<String> {
-    let paged: Vec<(String, Option<u32>)> = paragraphs.iter().map(|p| (p.clone(), None)).collect();
-    unwrap_paged(&paged).into_iter().map(|(p, _)| p).collect()
-}
-
-/// [`unwrap`] for paragraphs with their page: a joined paragraph keeps the page it starts on.
+/// Join wrapped paragraphs, each given with its page (its own line breaks removed); a joined
+/// paragraph keeps the page it starts on.
 pub fn unwrap_paged(paragraphs: &[(String, Option<u32>)]) -> Vec<(String, Option<u32>)> {
     let mut out: Vec<(String, Option<u32>)> = Vec::new();
     for (p, page) in paragraphs {
@@ -65,7 +60,8 @@ mod tests {
     use super::*;
 
     fn u(ps: &[&str]) -> Vec<String> {
-        unwrap(&ps.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+        let paged: Vec<(String, Option<u32>)> = ps.iter().map(|s| (s.to_string(), None)).collect();
+        unwrap_paged(&paged).into_iter().map(|(p, _)| p).collect()
     }
 
     #[test]

@@ -177,15 +177,8 @@ pub fn process_hashed(
     }));
     match normalised {
         Ok(mut d) => {
-            // Last in the order of trust: the year in the file's name (`…2019年预算公开表.pdf`).
-            if d.meta.fiscal_year.is_none() {
-                d.meta.fiscal_year = year_in_name(rel);
-            }
-            if d.meta.department.is_none() {
-                if let Some(name) = yusuan_normalise::department_in_name(rel) {
-                    yusuan_normalise::set_department(&mut d.meta, &name, &settings.options);
-                }
-            }
+            // Last in the order of trust: what the file's name says.
+            yusuan_normalise::fill_from_file_name(&mut d.meta, rel, &settings.options);
             outcome.status = if document.warnings.is_empty() {
                 FileStatus::Ok
             } else {
@@ -220,38 +213,9 @@ pub fn process_hashed(
     outcome
 }
 
-/// A fiscal year written in a file's name: four digits 2000–2099 not part of a longer number.
-fn year_in_name(rel: &str) -> Option<i32> {
-    let name = rel.rsplit('/').next().unwrap_or(rel).as_bytes();
-    (0..name.len().saturating_sub(3)).find_map(|i| {
-        let digits = &name[i..i + 4];
-        let alone = (i == 0 || !name[i - 1].is_ascii_digit())
-            && name.get(i + 4).is_none_or(|b| !b.is_ascii_digit());
-        (alone && digits.starts_with(b"20") && digits.iter().all(u8::is_ascii_digit))
-            .then(|| std::str::from_utf8(digits).ok()?.parse().ok())
-            .flatten()
-    })
-}
-
 fn panic_message(p: &Box<dyn std::any::Any + Send>) -> String {
     p.downcast_ref::<&str>()
         .map(|s| s.to_string())
         .or_else(|| p.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "unknown panic".into())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn years_in_file_names() {
-        assert_eq!(
-            year_in_name("a/江苏省政协办公厅2019年预算公开表.pdf"),
-            Some(2019)
-        );
-        assert_eq!(year_in_name("changji-weijianwei-2021.xlsx"), Some(2021));
-        assert_eq!(year_in_name("1770007475548-818404804.pdf"), None);
-        assert_eq!(year_in_name("report.pdf"), None);
-    }
 }
