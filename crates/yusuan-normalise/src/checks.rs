@@ -366,6 +366,20 @@ fn row_identities(rt: &ReadTable, out: &mut Vec<Check>) {
                     );
                 }
             }
+            if let (Some(grand), Some(parts)) = (
+                get(Measure::GrandTotal),
+                sum_of(&[Measure::Total, Measure::Meetings, Measure::Training]),
+            ) {
+                compare(
+                    out,
+                    CheckId::RowIdentity,
+                    id,
+                    "",
+                    parts,
+                    grand,
+                    "合计 vs 三公 + 会议费 + 培训费",
+                );
+            }
             if let (Some(v), Some(parts)) = (
                 get(Measure::Vehicles),
                 sum_of(&[Measure::VehiclePurchase, Measure::VehicleOperation]),
@@ -568,6 +582,33 @@ fn final_balance(rt: &ReadTable, out: &mut Vec<Check>) {
     }
 }
 
+/// The 收支总表's total on one side to compare another table's total with: the year's own total
+/// where that is what the other table prints, else the side's total as [`table_total`] reads it.
+fn res_side_for<'a>(
+    res: Option<&'a ReadTable>,
+    side: &str,
+    other: Option<&(&ReadTable, Fig)>,
+) -> Option<(&'a ReadTable, Fig)> {
+    let res = res?;
+    let usual = table_total(res, side, Measure::Total);
+    let year = res
+        .data
+        .totals
+        .get(&(year_side(side), printed_as(res, Measure::Total)))
+        .map(|v| Fig {
+            yuan: v.yuan,
+            tolerance: tolerance(res),
+            loc: loc(res, None, Some(v.col)),
+        });
+    let agrees =
+        |f: &Fig| other.is_some_and(|(_, o)| (f.yuan - o.yuan).abs() <= f.tolerance + o.tolerance);
+    match (usual, year) {
+        (Some(u), Some(y)) if !agrees(&u) && agrees(&y) => Some((res, y)),
+        (Some(u), _) => Some((res, u)),
+        (None, y) => y.map(|y| (res, y)),
+    }
+}
+
 /// Two figures from two tables that must agree.
 struct Pair {
     a: TableId,
@@ -604,10 +645,13 @@ fn cross_tables<'a>(tables: &'a [ReadTable], out: &mut Vec<Check>) {
             });
         }
     };
-    let res_income = tot(res, "income", Measure::Total);
-    let res_exp = tot(res, "expenditure", Measure::Total);
     let rev_total = tot(rev, "", Measure::Total);
     let exp_total = tot(exp, "", Measure::Total);
+    // A budget that uses carry-overs prints two totals per side in its 收支总表: the year's
+    // (本年收入合计, 本年支出合计) and the grand total with the carry-overs (总计). Its 收入表 and
+    // 支出表 print one or the other, depending on the template.
+    let res_income = res_side_for(res, "income", rev_total.as_ref());
+    let res_exp = res_side_for(res, "expenditure", exp_total.as_ref());
     // In a 决算 the year's income and spending differ; only the grand totals (总计, with the
     // carry-overs) agree, and 收入决算表 and 支出决算表 are not compared with each other.
     let final_accounts = tables.iter().any(|t| t.info.final_accounts);
@@ -643,7 +687,8 @@ fn cross_tables<'a>(tables: &'a [ReadTable], out: &mut Vec<Check>) {
             "项目支出表 total vs 一般公共预算支出表 项目支出",
         ),
     ];
-    if !final_accounts {
+    // Without a 收支总表 to compare both with, the 收入总表 and 支出总表 are compared directly.
+    if !final_accounts && res.is_none() {
         totals.push((exp_total, rev_total, "收入总表 total vs 支出总表"));
     }
     for (a, b, what) in totals {
@@ -701,21 +746,11 @@ pub fn missing_tables(
     final_accounts: bool,
     region: Option<&str>,
 ) -> (Vec<TableId>, Vec<Check>) {
-    // Every template table except the optional 国有资本经营预算 table and the per-project forms.
-    // The project-expenditure table is not in the Ministry of Finance's 决算 template, nor in
-    // Shanghai's budget template (its 部门预算 and 单位预算 publish nine tables without it).
-    let no_project_table = final_accounts || region.is_some_and(|r| r.starts_with("上海市"));
-    let expected = TableKind::ALL.into_iter().filter(|k| {
-        let optional = matches!(
-            k,
-            TableKind::StateCapitalExpenditure
-                | TableKind::PerformanceTargets
-                | TableKind::FiscalGrantExpenditure
-        ) || (no_project_table && *k == TableKind::GeneralBudgetProjectExpenditure);
-        !optional
-    });
     let present: BTreeSet<TableKind> = tables.iter().map(|t| t.info.kind).collect();
-    let missing: Vec<TableId> = expected
+    let template = crate::template::Template::recognise(&present, region);
+    let missing: Vec<TableId> = template
+        .expected(final_accounts)
+        .into_iter()
         .filter(|k| !present.contains(k))
         .map(|k| k.id(final_accounts))
         .collect();

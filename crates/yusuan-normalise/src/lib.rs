@@ -23,6 +23,7 @@ pub mod prose;
 pub mod read_table;
 pub mod reported;
 pub mod targets;
+pub mod template;
 pub mod transparency;
 
 use std::collections::HashMap;
@@ -159,11 +160,7 @@ pub fn normalise_with(doc: &Document, options: &Options) -> Disclosure {
                 }
                 let continuation = context.is_empty();
                 context.clear();
-                let printed_title = ctx
-                    .iter()
-                    .rev()
-                    .find(|l| looks_like_title(l) && kind_from_title(l).is_some())
-                    .cloned();
+                let printed_title = printed_title(&ctx);
                 // The rest of a performance-target form broken by a page break repeats its
                 // header but not its title: it continues the form, it does not start one.
                 let continues_form = continuation
@@ -301,6 +298,22 @@ pub fn normalise_with(doc: &Document, options: &Options) -> Disclosure {
 }
 
 /// A title guessed from the header when none is printed above the table.
+/// The title printed above a table: the last line that reads like one, or that line joined to
+/// the line before it where the title wrapped (`公开 09 表：一般公共预算“三公”经费、会议费、培训费`
+/// over `支出预算表`).
+fn printed_title(ctx: &[String]) -> Option<String> {
+    let is_title = |l: &str| looks_like_title(l) && kind_from_title(l).is_some();
+    let i = ctx.iter().rposition(|l| is_title(l))?;
+    if i > 0 && ctx[i].chars().count() <= 10 && !is_title(&ctx[i - 1]) {
+        let joined = format!("{}{}", ctx[i - 1], ctx[i]);
+        let kind = |l: &str| kind_from_title(l).map(|k| k.0);
+        if is_title(&joined) && kind(&joined) != kind(&ctx[i]) {
+            return Some(joined);
+        }
+    }
+    Some(ctx[i].clone())
+}
+
 fn header_guess(d: &Dense, from: usize) -> Option<String> {
     let head: String = d
         .full

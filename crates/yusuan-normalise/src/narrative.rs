@@ -469,6 +469,14 @@ fn resolve(fact: &Fact, tables: &[ReadTable]) -> Option<(String, Vec<Fig>)> {
         (!v.is_empty()).then_some(v)
     };
     let s = fact.subject.as_str();
+    // A figure inside a reason (原因是从会议费预算中调减403.75万元) is the size of a change, not
+    // the level of what it names.
+    if ["原因", "主要原因", "主要是", "由于"]
+        .iter()
+        .any(|r| s.starts_with(r))
+    {
+        return None;
+    }
     let general = matches!(fact.section, Section::GeneralBudget | Section::FiscalGrant);
     if s.contains("（类）") || s.contains("(类)") {
         // A class alone is named by its name (`一般公共服务支出（类）` → `一般公共服务支出`).
