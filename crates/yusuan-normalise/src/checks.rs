@@ -49,12 +49,7 @@ fn tolerance(rt: &ReadTable) -> Decimal {
 }
 
 fn loc(rt: &ReadTable, row: Option<usize>, col: Option<usize>) -> Location {
-    Location {
-        page: rt.info.page,
-        table_no: Some(rt.info.table_no),
-        row,
-        col,
-    }
+    rt.location(row, col)
 }
 
 pub(crate) fn sum(figs: &[Fig]) -> Option<Fig> {
@@ -321,7 +316,7 @@ fn rollups(rt: &ReadTable, out: &mut Vec<Check>) {
 }
 
 /// Revenue columns that add up to 合计 beside 财政拨款.
-const INCOME_SOURCES: [Measure; 7] = [
+const INCOME_SOURCES: [Measure; 8] = [
     Measure::SpecialAccount,
     Measure::BusinessIncome,
     Measure::BusinessOperatingIncome,
@@ -329,6 +324,7 @@ const INCOME_SOURCES: [Measure; 7] = [
     Measure::AffiliateRemittance,
     Measure::OtherIncome,
     Measure::Carryover,
+    Measure::FundOffset,
 ];
 /// The budgets that make up 财政拨款.
 const FISCAL_SOURCES: [Measure; 3] = [

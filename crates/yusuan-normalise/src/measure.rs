@@ -72,7 +72,11 @@ pub fn column_measure(path: &[String]) -> Option<Measure> {
     let mut m = path.iter().rev().find_map(|t| measure_of(t))?;
     // 金额 under a header that names a source (事业收入 | 金额, beside 其中：教育收费) is that
     // source's amount.
-    if path.last().is_some_and(|t| squash(t) == "金额") {
+    // Likewise 小计 under 项目支出 (beside 其中：基本建设资金支出) is the project spending.
+    if path
+        .last()
+        .is_some_and(|t| matches!(squash(t).as_str(), "金额" | "小计"))
+    {
         if let Some(parent) = path[..path.len() - 1]
             .iter()
             .rev()

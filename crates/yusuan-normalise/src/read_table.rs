@@ -355,9 +355,9 @@ fn grand_total_beside_meetings(roles: &mut [Role], paths: &[Vec<String>]) {
     if !(adds_meetings && three_total) {
         return;
     }
-    for c in 0..roles.len() {
-        if roles[c] == Role::Amount(Measure::Total) && !under_three(c) {
-            roles[c] = Role::Amount(Measure::GrandTotal);
+    for (c, role) in roles.iter_mut().enumerate() {
+        if *role == Role::Amount(Measure::Total) && !under_three(c) {
+            *role = Role::Amount(Measure::GrandTotal);
         }
     }
 }
@@ -772,9 +772,12 @@ fn read_summary_side(
     if sq.contains("总计") || sq.contains("合计") {
         // 收入总计 is the grand total; 本年收入合计 only the year's part of it (kept apart too:
         // in a 决算 the year's income and spending differ, their totals with carry-overs agree).
-        let grand = sq.contains("总计");
+        // A plain 合计 printed below the year's total and the carry-overs (收支决算总表 of the
+        // universities) is the grand total too.
         for (m, v) in values {
             let key = (side.to_string(), m);
+            let grand = sq.contains("总计")
+                || (!sq.contains("本年") && out.totals.contains_key(&(year_side(side), m)));
             if grand {
                 out.totals.insert(key, v);
             } else {
