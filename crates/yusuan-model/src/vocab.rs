@@ -176,6 +176,13 @@ pub enum Stage {
 }
 
 impl Measure {
+    /// Whether this is the measure of a revenue column (an income source's).
+    pub fn is_income(self) -> bool {
+        IncomeSource::ALL
+            .iter()
+            .any(|s| Measure::of_income(*s) == self)
+    }
+
     /// The measure a revenue column of this income source carries.
     pub fn of_income(source: IncomeSource) -> Measure {
         use IncomeSource as I;

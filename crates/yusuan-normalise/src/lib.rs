@@ -179,6 +179,21 @@ pub fn normalise(doc: &Document) -> Disclosure {
 
 /// Read everything a disclosure says.
 pub fn normalise_with(doc: &Document, options: &Options) -> Disclosure {
+    // In a 决算 every disclosure table is a 决算 table, whether or not its title says so
+    // (`2016年一般公共预算财政拨款“三公”经费支出表` printing 预算数 | 决算数).
+    let final_doc = {
+        let text: Vec<String> = doc
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph(p) => Some(p.text.lines().map(|l| l.trim().to_string())),
+                _ => None,
+            })
+            .flatten()
+            .filter(|l| !l.is_empty())
+            .collect();
+        meta::read_meta(&text).doc_kind == Some(yusuan_model::DocKind::FinalAccounts)
+    };
     let mut lines: Vec<String> = Vec::new();
     let mut context: Vec<String> = Vec::new();
     let mut read: Vec<ReadTable> = Vec::new();
@@ -242,6 +257,8 @@ pub fn normalise_with(doc: &Document, options: &Options) -> Disclosure {
                 }
                 match title.as_deref().and_then(kind_from_title) {
                     Some((kind, final_accounts)) => {
+                        let final_accounts =
+                            final_accounts || (final_doc && kind != TableKind::PerformanceTargets);
                         let unit = unit
                             .or_else(|| last_unit.clone())
                             .unwrap_or_else(|| Unit::from_name("万元").expect("known unit"));

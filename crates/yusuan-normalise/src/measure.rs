@@ -81,7 +81,7 @@ pub fn column_measure(path: &[String]) -> Option<Measure> {
             .iter()
             .rev()
             .find_map(|t| measure_of(t))
-            .filter(|p| *p != Measure::Total)
+            .filter(|p| p.is_income() || matches!(p, Measure::Basic | Measure::Project))
         {
             m = parent;
         }

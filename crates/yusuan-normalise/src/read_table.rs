@@ -626,7 +626,11 @@ pub fn read_rows(
             } else {
                 sq
             };
-            if row_label.contains("合计") || row_label.contains("总计") || row_label.is_empty()
+            // A row with neither label nor code whose figures are all zero is padding (the
+            // shorter block of a two-block table printing 0.00 beside the longer one's rows).
+            let padding = row_label.is_empty() && values.values().all(|v| v.yuan.is_zero());
+            if (row_label.contains("合计") || row_label.contains("总计") || row_label.is_empty())
+                && !padding
             {
                 for (m, v) in values {
                     out.totals.entry((String::new(), m)).or_insert(v);
