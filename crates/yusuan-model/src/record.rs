@@ -88,11 +88,14 @@ pub enum TableKind {
     RunningCosts,
     /// 政府采购支出预算表: planned government procurement, by category (货物, 工程, 服务).
     Procurement,
+    /// 相关信息统计表: a 决算's statistics of procurement, 机关运行经费 and state assets (vehicles,
+    /// equipment), as one table.
+    Statistics,
 }
 
 impl TableKind {
     /// Every kind, in the order of the Ministry of Finance template.
-    pub const ALL: [TableKind; 15] = [
+    pub const ALL: [TableKind; 16] = [
         TableKind::RevenueExpenditureSummary,
         TableKind::RevenueSummary,
         TableKind::ExpenditureSummary,
@@ -108,6 +111,7 @@ impl TableKind {
         TableKind::FiscalGrantBasicExpenditure,
         TableKind::RunningCosts,
         TableKind::Procurement,
+        TableKind::Statistics,
     ];
 
     /// The dataset identifier of a budget table of this kind.
@@ -128,6 +132,7 @@ impl TableKind {
             TableKind::FiscalGrantBasicExpenditure => "fiscal_grant_basic_expenditure",
             TableKind::RunningCosts => "running_costs",
             TableKind::Procurement => "procurement",
+            TableKind::Statistics => "statistics",
         }
     }
 
@@ -151,6 +156,7 @@ impl TableKind {
             TableKind::FiscalGrantBasicExpenditure => "财政拨款基本支出表（经济科目）",
             TableKind::RunningCosts => "机关运行经费支出表",
             TableKind::Procurement => "政府采购支出表",
+            TableKind::Statistics => "相关信息统计表（政府采购、机关运行经费、国有资产占用）",
         }
     }
 

@@ -73,6 +73,8 @@ pub fn kind_from_title(title: &str) -> Option<(TableKind, bool)> {
         TableKind::PerformanceTargets
     } else if has("三公") {
         TableKind::ThreePublic
+    } else if has("相关信息统计") {
+        TableKind::Statistics
     } else if has("机关运行经费") {
         TableKind::RunningCosts
     } else if has("政府采购") {
@@ -170,6 +172,7 @@ mod tests {
         assert_eq!(k("“三公”经费、会议费、培训费支出预算表"), ThreePublic);
         assert_eq!(k("政府性基金财政拨款支出预算表"), GovernmentFundExpenditure);
         assert!(!looks_like_title("公开表五"));
+        assert_eq!(k("2016年部门决算公开相关信息统计表"), Statistics);
     }
 
     #[test]

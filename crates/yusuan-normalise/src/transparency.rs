@@ -11,6 +11,7 @@
 //!
 //! Grades: A ≥ 90, B ≥ 80, C ≥ 70, D below. The weights are the constants below, in one place.
 
+use crate::template::Template;
 use rust_decimal::Decimal;
 use yusuan_model::{
     Check, CheckId, CheckStatus, Deduction, Disclosure, DocKind, Measure, TableKind, Transparency,
@@ -74,22 +75,16 @@ pub fn score(d: &Disclosure) -> Transparency {
 
     // Tables: in proportion to the expected tables published.
     let missing = d.tables_missing.len() as i64;
+    // The tables the document's template expects that it publishes.
     let present: i64 = {
-        let mut kinds: Vec<TableKind> = d.tables.iter().map(|t| t.kind).collect();
-        kinds.sort();
-        kinds.dedup();
-        kinds
+        let kinds: std::collections::BTreeSet<TableKind> =
+            d.tables.iter().map(|t| t.kind).collect();
+        let template = Template::recognise(&kinds, d.meta.region.as_deref());
+        let final_accounts = d.meta.doc_kind == Some(yusuan_model::DocKind::FinalAccounts);
+        template
+            .expected(final_accounts)
             .iter()
-            .filter(|k| {
-                !matches!(
-                    k,
-                    TableKind::PerformanceTargets
-                        | TableKind::FiscalGrantExpenditure
-                        | TableKind::FiscalGrantBasicExpenditure
-                        | TableKind::RunningCosts
-                        | TableKind::Procurement
-                )
-            })
+            .filter(|k| kinds.contains(k))
             .count() as i64
     };
     let expected = (present + missing).max(1);
