@@ -26,8 +26,34 @@ PROPOSED = {
                 "education_fees": "事业收入 其中：教育收费 column (university 收入预算表)",
                 "procurement_goods": "政府采购 amount in category 货物 (A)", "procurement_services": "政府采购 amount in category 服务 (C)"},
 }
+# The working names of truth_[abc].py mapped onto the dataset's vocabulary as adopted
+# (docs/dataset.md): a spending-purpose row is an uncoded row whose measure says what it is, the
+# three-public table's 合计 beside 会议费/培训费 is grand_total, 公共财政拨款(补助)资金 is the
+# general budget's fiscal appropriation, 使用非财政拨款结余 is the uncoded fund_offset row.
+TABLE_IDS = {"general_budget_running_costs": "running_costs"}
+MEASURE_IDS = {"reserve_fund": "unit_reserve", "total_with_meeting_training": "grand_total", "meeting": "meetings"}
+PURPOSE_ROWS = {"basic_expenditure": "basic", "project_expenditure": "project", "reserve_fund": "unit_reserve"}
+INCOME_IDS = {"public_finance_grant": "fiscal_appropriation"}
+
+def adopt(item):
+    p, t, s, c, pr, me, a = item
+    t = TABLE_IDS.get(t, t)
+    me = MEASURE_IDS.get(me, me)
+    if s == "none" and c in PURPOSE_ROWS:
+        c, me = "", PURPOSE_ROWS[c]
+    if s == "income":
+        c = INCOME_IDS.get(c, c)
+        # 其他资金 on the income side of a 收支总表 is the other-income line, as in every template;
+        # other_funds is kept for the 其他资金 group of the vertical 收入预算总表.
+        if c == "other_funds" and t == "revenue_expenditure_summary":
+            c = "other_income"
+        if c == "fund_offset":
+            s = "none"
+    return (p, t, s, c, pr, me, a)
+
 def gen(modname):
     m, items = main(modname)
+    items = [adopt(i) for i in items]
     M = m.META
     used = {i[1] for i in items} | {i[3] for i in items} | {i[5] for i in items}
     prop = {k: {i: d for i, d in v.items() if i in used} for k, v in PROPOSED.items()}

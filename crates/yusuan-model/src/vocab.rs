@@ -85,6 +85,8 @@ vocabulary! {
         OtherIncome = "other_income" => "其他收入.",
         Carryover = "carryover" => "上年结转 / 年初结转和结余.",
         FundOffset = "fund_offset" => "用事业基金弥补收支差额 / 使用非财政拨款结余.",
+        OtherFunds = "other_funds" => "其他资金: Jiangsu's bucket of 事业收入, 经营收入, 其他收入 and 债务资金.",
+        DonationIncome = "donation_income" => "其中：捐赠收入, the donations within 其他收入.",
     }
 }
 
@@ -113,6 +115,9 @@ vocabulary! {
         OtherIncome = "other_income" => "Revenue column: 其他收入.",
         Carryover = "carryover" => "Revenue column: 上年结转 / 年初结转和结余.",
         FundOffset = "fund_offset" => "Revenue column: 用事业基金弥补收支差额.",
+        OtherFunds = "other_funds" => "Revenue column: 其他资金 (Jiangsu).",
+        DonationIncome = "donation_income" => "Revenue column: 其中：捐赠收入.",
+        EducationFees = "education_fees" => "事业收入 其中：教育收费 (a part of business_income, not another source).",
         Actual = "actual" => "决算数.",
         InitialBudget = "initial_budget" => "年初预算数.",
         FullYearBudget = "full_year_budget" => "全年预算数 / 调整预算数.",
@@ -199,6 +204,8 @@ impl Measure {
             I::OtherIncome => Measure::OtherIncome,
             I::Carryover => Measure::Carryover,
             I::FundOffset => Measure::FundOffset,
+            I::OtherFunds => Measure::OtherFunds,
+            I::DonationIncome => Measure::DonationIncome,
         }
     }
 

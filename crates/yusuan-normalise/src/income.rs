@@ -33,6 +33,8 @@ pub fn income_id(label: &str) -> Option<IncomeSource> {
         IncomeSource::BusinessIncome
     } else if has("上年结转") || has("结转结余") || has("年初结转") {
         IncomeSource::Carryover
+    } else if has("捐赠收入") {
+        IncomeSource::DonationIncome
     } else if has("其他收入") || has("其他资金") {
         IncomeSource::OtherIncome
     } else if has("财政拨款") {

@@ -310,7 +310,11 @@ pub fn column_roles(
             }
             // 其中：教育收费 under 事业收入 is part of the column beside it, not another source.
             if lowest.starts_with("其中") {
-                return Role::Ignore;
+                return if lowest.contains("教育收费") {
+                    Role::Amount(Measure::EducationFees)
+                } else {
+                    Role::Ignore
+                };
             }
             if any("编码") && path.len() > 1 && lowest.chars().all(|ch| ch.is_ascii_digit()) {
                 return Role::Code;
@@ -659,7 +663,25 @@ pub fn read_rows(
         last_page = d.pages[r];
         amounts_since = false;
     }
+    totals_only_row(kind, data_from, &mut out);
     out
+}
+
+/// A 支出总表 that prints only its totals (Jiangsu's 支出预算总表: 合计 | 基本支出 | 项目支出 |
+/// 单位预留机动经费 | 结转下年资金, one row) gives them as one uncoded row, as the 三公 table does.
+fn totals_only_row(kind: TableKind, row: usize, out: &mut TableData) {
+    if kind != TableKind::ExpenditureSummary || !out.rows.is_empty() {
+        return;
+    }
+    let values: BTreeMap<Measure, Value> = out
+        .totals
+        .iter()
+        .filter(|((side, _), _)| side.is_empty())
+        .map(|((_, m), v)| (*m, v.clone()))
+        .collect();
+    if values.len() >= 2 {
+        out.rows.push(Row::uncoded(row, values));
+    }
 }
 
 /// Whether a row is the rest of the row above, broken by a page break: it starts a new page,
@@ -735,12 +757,15 @@ fn income_tree_label(d: &Dense, r: usize, label_cols: &[usize]) -> Option<(Incom
     if squash(own).starts_with("其中") {
         return None;
     }
-    let label = if squash(own) == "小计" {
-        texts.iter().rev().find(|t| squash(t) != "小计")?
-    } else {
-        own
-    };
-    income_id(label).map(|id| (id, label.clone()))
+    if squash(own) != "小计" {
+        return income_id(own).map(|id| (id, own.clone()));
+    }
+    let group = texts.iter().rev().find(|t| squash(t) != "小计")?;
+    // The 其他资金 group adds up 事业收入, 经营收入 and 其他收入, each read from its own row.
+    if squash(group).contains("其他资金") {
+        return Some((IncomeSource::OtherFunds, group.clone()));
+    }
+    income_id(group).map(|id| (id, group.clone()))
 }
 
 /// Tables whose rows are economic codes (3xx).
@@ -840,7 +865,10 @@ fn read_summary_side(
         });
         return;
     }
-    if sq.contains("年末") && sq.contains("结转") || sq.contains("结余分配") {
+    if sq.contains("年末") && sq.contains("结转")
+        || sq.contains("结转下年")
+        || sq.contains("结余分配")
+    {
         let code = if sq.contains("结余分配") {
             "surplus_distribution"
         } else {
