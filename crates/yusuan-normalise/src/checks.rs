@@ -412,6 +412,7 @@ fn row_identities(rt: &ReadTable, out: &mut Vec<Check>) {
         let spend: Vec<Fig> = [
             base,
             get(Measure::Project),
+            get(Measure::UnitReserve),
             get(Measure::RemitToHigher),
             get(Measure::SubsidyToAffiliates),
             get(Measure::BusinessOperatingExpenditure),
