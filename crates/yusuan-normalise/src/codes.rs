@@ -546,7 +546,9 @@ impl CodeBook {
             InYear::Valid(name) => name,
         };
         let p = normalise_name(without_enumeration(printed));
-        if p.is_empty() || p == normalise_name(&valid) {
+        // The year's name, or its beginning (`一般公共服务` for 一般公共服务支出, which is also a
+        // former name of 201): a truncation, not an outdated template.
+        if p.is_empty() || normalise_name(&valid).starts_with(&p) {
             return NameMatch::Fits;
         }
         let other = self
@@ -854,6 +856,10 @@ mod tests {
                 valid: "事业运行".into(),
                 years: (None, Some(2020)),
             }
+        );
+        assert_eq!(
+            b.check_name_in("201", "一般公共服务", Some(2024)),
+            NameMatch::Fits
         );
         assert_eq!(without_enumeration("十二、农林水支出"), "农林水支出");
         assert_eq!(without_enumeration("十足"), "十足");
