@@ -608,11 +608,12 @@ impl CodeBook {
         if names.contains(&p) {
             return NameMatch::Fits;
         }
-        // The name of a sibling (same parent, same level) is a misnamed code.
+        // The name of a sibling (same parent, same level; for a class, a class of the same
+        // classification) is a misnamed code.
         let parent = if code.len() > 3 {
             &code[..code.len() - 2]
         } else {
-            ""
+            &code[..code.len().min(1)]
         };
         let sibling = self
             .codes_named(printed, parent, code.len())
@@ -939,6 +940,9 @@ mod tests {
                 belongs_to: Some("50203".into())
             }
         );
+        // A department class printed with the government class's name is that class's name.
+        assert_eq!(b.check_name("301", "机关工资福利支出"), NameMatch::Fits);
+        assert_eq!(b.check_name("501", "工资福利支出"), NameMatch::Fits);
         assert_eq!(corresponding("30215"), vec!["50202"]);
         assert_eq!(corresponding("30113"), vec!["50103"]);
         let office = corresponding("50201");
