@@ -81,11 +81,18 @@ pub enum TableKind {
     /// 财政拨款支出表 (the central-unit and university template): spending of all fiscal funds
     /// by function code, 合计 / 基本支出 / 项目支出.
     FiscalGrantExpenditure,
+    /// 财政拨款基本支出预算表（经济科目） (Jiangsu's set): basic spending of all fiscal funds by
+    /// economic code.
+    FiscalGrantBasicExpenditure,
+    /// 机关运行经费支出预算表: the running costs of the offices, by economic code.
+    RunningCosts,
+    /// 政府采购支出预算表: planned government procurement, by category (货物, 工程, 服务).
+    Procurement,
 }
 
 impl TableKind {
     /// Every kind, in the order of the Ministry of Finance template.
-    pub const ALL: [TableKind; 12] = [
+    pub const ALL: [TableKind; 15] = [
         TableKind::RevenueExpenditureSummary,
         TableKind::RevenueSummary,
         TableKind::ExpenditureSummary,
@@ -98,6 +105,9 @@ impl TableKind {
         TableKind::StateCapitalExpenditure,
         TableKind::PerformanceTargets,
         TableKind::FiscalGrantExpenditure,
+        TableKind::FiscalGrantBasicExpenditure,
+        TableKind::RunningCosts,
+        TableKind::Procurement,
     ];
 
     /// The dataset identifier of a budget table of this kind.
@@ -115,6 +125,9 @@ impl TableKind {
             TableKind::StateCapitalExpenditure => "state_capital_expenditure",
             TableKind::PerformanceTargets => "performance_targets",
             TableKind::FiscalGrantExpenditure => "fiscal_grant_expenditure",
+            TableKind::FiscalGrantBasicExpenditure => "fiscal_grant_basic_expenditure",
+            TableKind::RunningCosts => "running_costs",
+            TableKind::Procurement => "procurement",
         }
     }
 
@@ -135,6 +148,9 @@ impl TableKind {
             TableKind::StateCapitalExpenditure => "国有资本经营预算支出表",
             TableKind::PerformanceTargets => "项目支出绩效目标表",
             TableKind::FiscalGrantExpenditure => "财政拨款支出表",
+            TableKind::FiscalGrantBasicExpenditure => "财政拨款基本支出表（经济科目）",
+            TableKind::RunningCosts => "机关运行经费支出表",
+            TableKind::Procurement => "政府采购支出表",
         }
     }
 

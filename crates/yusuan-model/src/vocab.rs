@@ -100,6 +100,7 @@ vocabulary! {
         SubsidyToAffiliates = "subsidy_to_affiliates" => "对附属单位补助支出.",
         BusinessOperatingExpenditure = "business_operating_expenditure" => "经营支出.",
         CarryForward = "carry_forward" => "结转下年 / 年末结转和结余.",
+        UnitReserve = "unit_reserve" => "单位预留机动经费: a reserve the unit holds back for the year (Jiangsu's 支出用途).",
         FiscalAppropriation = "fiscal_appropriation" => "Revenue column: 财政拨款.",
         GeneralPublicBudget = "general_public_budget" => "Revenue column: 一般公共预算.",
         GovernmentFundBudget = "government_fund_budget" => "Revenue column: 政府性基金预算.",
@@ -143,6 +144,9 @@ vocabulary! {
         VehicleOperation = "vehicle_operation" => "三公: 公务用车运行费.",
         Reception = "reception" => "三公: 公务接待费.",
         RunningCosts = "running_costs" => "机关运行经费, where the 三公 table prints it.",
+        Meetings = "meetings" => "会议费, where the 三公 table prints it beside the three parts.",
+        Training = "training" => "培训费, where the 三公 table prints it beside the three parts.",
+        GrandTotal = "grand_total" => "合计 of a 三公 table that adds 会议费 and 培训费 to the 三公 total.",
         TotalBudget = "total_budget" => "三公 决算 table: 合计 预算数.",
         TotalActual = "total_actual" => "三公 决算 table: 合计 决算数.",
         OverseasTravelBudget = "overseas_travel_budget" => "因公出国（境）费 预算数.",
@@ -172,6 +176,13 @@ pub enum Stage {
 }
 
 impl Measure {
+    /// Whether this is the measure of a revenue column (an income source's).
+    pub fn is_income(self) -> bool {
+        IncomeSource::ALL
+            .iter()
+            .any(|s| Measure::of_income(*s) == self)
+    }
+
     /// The measure a revenue column of this income source carries.
     pub fn of_income(source: IncomeSource) -> Measure {
         use IncomeSource as I;

@@ -49,12 +49,7 @@ fn tolerance(rt: &ReadTable) -> Decimal {
 }
 
 fn loc(rt: &ReadTable, row: Option<usize>, col: Option<usize>) -> Location {
-    Location {
-        page: rt.info.page,
-        table_no: Some(rt.info.table_no),
-        row,
-        col,
-    }
+    rt.location(row, col)
 }
 
 pub(crate) fn sum(figs: &[Fig]) -> Option<Fig> {
@@ -374,7 +369,7 @@ fn rollups(rt: &ReadTable, out: &mut Vec<Check>) {
 }
 
 /// Revenue columns that add up to 合计 beside 财政拨款.
-const INCOME_SOURCES: [Measure; 7] = [
+const INCOME_SOURCES: [Measure; 8] = [
     Measure::SpecialAccount,
     Measure::BusinessIncome,
     Measure::BusinessOperatingIncome,
@@ -382,6 +377,7 @@ const INCOME_SOURCES: [Measure; 7] = [
     Measure::AffiliateRemittance,
     Measure::OtherIncome,
     Measure::Carryover,
+    Measure::FundOffset,
 ];
 /// The budgets that make up 财政拨款.
 const FISCAL_SOURCES: [Measure; 3] = [
@@ -418,6 +414,20 @@ fn row_identities(rt: &ReadTable, out: &mut Vec<Check>) {
                         "三公 total vs 出国 + 公务用车 + 接待",
                     );
                 }
+            }
+            if let (Some(grand), Some(parts)) = (
+                get(Measure::GrandTotal),
+                sum_of(&[Measure::Total, Measure::Meetings, Measure::Training]),
+            ) {
+                compare(
+                    out,
+                    CheckId::RowIdentity,
+                    id,
+                    "",
+                    parts,
+                    grand,
+                    "合计 vs 三公 + 会议费 + 培训费",
+                );
             }
             if let (Some(v), Some(parts)) = (
                 get(Measure::Vehicles),
@@ -481,11 +491,15 @@ fn row_identities(rt: &ReadTable, out: &mut Vec<Check>) {
             .chain(INCOME_SOURCES.iter().map(|m| get(*m)))
             .flatten()
             .collect();
-        identity(
-            sum(&income),
-            get(Measure::Total),
-            "total vs the sum of its sources",
-        );
+        // A row that prints spending beside its sources (政府性基金 收入支出决算表: 上年结转 |
+        // 本年收入 | 本年支出 合计/基本/项目 | 年末结转) is not a sum of sources.
+        if spend.is_empty() {
+            identity(
+                sum(&income),
+                get(Measure::Total),
+                "total vs the sum of its sources",
+            );
+        }
         if get(Measure::FiscalAppropriation).is_some() {
             identity(
                 fiscal_parts,
@@ -621,6 +635,50 @@ fn final_balance(rt: &ReadTable, out: &mut Vec<Check>) {
     }
 }
 
+/// The 收支总表's total on one side to compare another table's total with: the year's own total
+/// where that is what the other table prints, else the side's total as [`table_total`] reads it.
+fn res_side_for<'a>(
+    res: Option<&'a ReadTable>,
+    side: &str,
+    other: Option<&(&ReadTable, Fig)>,
+) -> Option<(&'a ReadTable, Fig)> {
+    let res = res?;
+    let usual = table_total(res, side, Measure::Total);
+    let year = res
+        .data
+        .totals
+        .get(&(year_side(side), printed_as(res, Measure::Total)))
+        .map(|v| Fig {
+            yuan: v.yuan,
+            tolerance: tolerance(res),
+            loc: loc(res, None, Some(v.col)),
+        });
+    let agrees =
+        |f: &Fig| other.is_some_and(|(_, o)| (f.yuan - o.yuan).abs() <= f.tolerance + o.tolerance);
+    match (usual, year) {
+        (Some(u), Some(y)) if !agrees(&u) && agrees(&y) => Some((res, y)),
+        (Some(u), _) => Some((res, u)),
+        (None, y) => y.map(|y| (res, y)),
+    }
+}
+
+/// The 一般公共预算支出表's figure to compare the economic-class table's total with: its 基本支出,
+/// or its 合计 where the economic table covers all the spending (2016's 一般公共预算财政拨款决算表
+/// （二）, 人员经费 and 公用经费 of basic and project spending alike) and agrees with that.
+fn basic_side_for<'a>(
+    gbe: Option<&'a ReadTable>,
+    other: Option<&(&ReadTable, Fig)>,
+) -> Option<(&'a ReadTable, Fig)> {
+    let basic = tot(gbe, "", Measure::Basic);
+    let agrees = |f: &(&ReadTable, Fig)| {
+        other.is_some_and(|(_, o)| (f.1.yuan - o.yuan).abs() <= f.1.tolerance + o.tolerance)
+    };
+    match (basic, tot(gbe, "", Measure::Total)) {
+        (Some(b), Some(t)) if !agrees(&b) && agrees(&t) => Some(t),
+        (b, _) => b,
+    }
+}
+
 /// Two figures from two tables that must agree.
 struct Pair {
     a: TableId,
@@ -657,10 +715,13 @@ fn cross_tables<'a>(tables: &'a [ReadTable], out: &mut Vec<Check>) {
             });
         }
     };
-    let res_income = tot(res, "income", Measure::Total);
-    let res_exp = tot(res, "expenditure", Measure::Total);
     let rev_total = tot(rev, "", Measure::Total);
     let exp_total = tot(exp, "", Measure::Total);
+    // A budget that uses carry-overs prints two totals per side in its 收支总表: the year's
+    // (本年收入合计, 本年支出合计) and the grand total with the carry-overs (总计). Its 收入表 and
+    // 支出表 print one or the other, depending on the template.
+    let res_income = res_side_for(res, "income", rev_total.as_ref());
+    let res_exp = res_side_for(res, "expenditure", exp_total.as_ref());
     // In a 决算 the year's income and spending differ; only the grand totals (总计, with the
     // carry-overs) agree, and 收入决算表 and 支出决算表 are not compared with each other.
     let final_accounts = tables.iter().any(|t| t.info.final_accounts);
@@ -686,7 +747,7 @@ fn cross_tables<'a>(tables: &'a [ReadTable], out: &mut Vec<Check>) {
             "一般公共预算支出表 total vs 财政拨款收支总表 一般公共预算",
         ),
         (
-            tot(gbe, "", Measure::Basic),
+            basic_side_for(gbe, tot(basic, "", Measure::Total).as_ref()),
             tot(basic, "", Measure::Total),
             "基本支出表 total vs 一般公共预算支出表 基本支出",
         ),
@@ -696,7 +757,8 @@ fn cross_tables<'a>(tables: &'a [ReadTable], out: &mut Vec<Check>) {
             "项目支出表 total vs 一般公共预算支出表 项目支出",
         ),
     ];
-    if !final_accounts {
+    // Without a 收支总表 to compare both with, the 收入总表 and 支出总表 are compared directly.
+    if !final_accounts && res.is_none() {
         totals.push((exp_total, rev_total, "收入总表 total vs 支出总表"));
     }
     for (a, b, what) in totals {
@@ -754,21 +816,11 @@ pub fn missing_tables(
     final_accounts: bool,
     region: Option<&str>,
 ) -> (Vec<TableId>, Vec<Check>) {
-    // Every template table except the optional 国有资本经营预算 table and the per-project forms.
-    // The project-expenditure table is not in the Ministry of Finance's 决算 template, nor in
-    // Shanghai's budget template (its 部门预算 and 单位预算 publish nine tables without it).
-    let no_project_table = final_accounts || region.is_some_and(|r| r.starts_with("上海市"));
-    let expected = TableKind::ALL.into_iter().filter(|k| {
-        let optional = matches!(
-            k,
-            TableKind::StateCapitalExpenditure
-                | TableKind::PerformanceTargets
-                | TableKind::FiscalGrantExpenditure
-        ) || (no_project_table && *k == TableKind::GeneralBudgetProjectExpenditure);
-        !optional
-    });
     let present: BTreeSet<TableKind> = tables.iter().map(|t| t.info.kind).collect();
-    let missing: Vec<TableId> = expected
+    let template = crate::template::Template::recognise(&present, region);
+    let missing: Vec<TableId> = template
+        .expected(final_accounts)
+        .into_iter()
         .filter(|k| !present.contains(k))
         .map(|k| k.id(final_accounts))
         .collect();

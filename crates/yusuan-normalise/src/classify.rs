@@ -39,9 +39,22 @@ pub fn strip_ordinal(s: &str) -> String {
     chars[i..].iter().collect::<String>().trim().to_string()
 }
 
+/// A title without the qualifier some templates print after it in brackets:
+/// `财政拨款支出预算表（功能科目）` → `财政拨款支出预算表`.
+fn without_qualifier(s: &str) -> &str {
+    let Some(inner) = s.strip_suffix('）').or_else(|| s.strip_suffix(')')) else {
+        return s;
+    };
+    match inner.rfind(['（', '(']) {
+        Some(open) if inner[open..].chars().count() <= 10 => &s[..open],
+        _ => s,
+    }
+}
+
 /// Whether a line of text reads like a disclosure table's title.
 pub fn looks_like_title(text: &str) -> bool {
-    let s = squash(text);
+    let squashed = squash(text);
+    let s = without_qualifier(&squashed);
     let n = s.chars().count();
     (4..=60).contains(&n)
         && (s.ends_with('表') || s.contains("情况表") || s.contains("总表") || s.contains("目标表"))
@@ -60,6 +73,10 @@ pub fn kind_from_title(title: &str) -> Option<(TableKind, bool)> {
         TableKind::PerformanceTargets
     } else if has("三公") {
         TableKind::ThreePublic
+    } else if has("机关运行经费") {
+        TableKind::RunningCosts
+    } else if has("政府采购") {
+        TableKind::Procurement
     } else if has("政府性基金") && has("支出") && !has("收支总") {
         TableKind::GovernmentFundExpenditure
     } else if has("国有资本经营") && has("支出") && !has("收支总") {
@@ -68,6 +85,8 @@ pub fn kind_from_title(title: &str) -> Option<(TableKind, bool)> {
         TableKind::FiscalGrantSummary
     } else if has("一般公共预算") && (has("基本支出") || has("经济分类")) {
         TableKind::GeneralBudgetBasicExpenditure
+    } else if has("财政拨款") && has("基本支出") && !has("收支") && !has("收入") {
+        TableKind::FiscalGrantBasicExpenditure
     } else if has("项目支出") && !has("收支") && !has("收入") {
         TableKind::GeneralBudgetProjectExpenditure
     } else if has("一般公共预算") && has("支出") {
@@ -127,6 +146,30 @@ mod tests {
         assert_eq!(k("政府性基金预算支出情况表"), GovernmentFundExpenditure);
         assert_eq!(k("国有资本经营预算支出情况表"), StateCapitalExpenditure);
         assert_eq!(k("项  目  支  出  绩  效  目  标  表"), PerformanceTargets);
+    }
+
+    #[test]
+    fn jiangsu_titles() {
+        assert!(looks_like_title("财政拨款支出预算表（功能科目）"));
+        assert_eq!(k("财政拨款支出预算表（功能科目）"), FiscalGrantExpenditure);
+        assert_eq!(
+            k("财政拨款基本支出预算表（经济科目）"),
+            FiscalGrantBasicExpenditure
+        );
+        assert_eq!(
+            k("一般公共预算支出预算表（功能科目）"),
+            GeneralBudgetExpenditure
+        );
+        assert_eq!(
+            k("一般公共预算基本支出预算表（经济科目）"),
+            GeneralBudgetBasicExpenditure
+        );
+        assert_eq!(k("一般公共预算机关运行经费支出预算表"), RunningCosts);
+        assert_eq!(k("2019年政府采购预算表"), Procurement);
+        assert_eq!(k("政府采购支出预算表"), Procurement);
+        assert_eq!(k("“三公”经费、会议费、培训费支出预算表"), ThreePublic);
+        assert_eq!(k("政府性基金财政拨款支出预算表"), GovernmentFundExpenditure);
+        assert!(!looks_like_title("公开表五"));
     }
 
     #[test]

@@ -436,7 +436,15 @@ impl CodeBook {
         }
         // `卫生健康` for `卫生健康支出`.
         let with_suffix = format!("{}支出", normalise_name(name));
-        self.codes_named(&with_suffix, "2", 3).first().copied()
+        if let Some(c) = self.codes_named(&with_suffix, "2", 3).first() {
+            return Some(c);
+        }
+        // A name cut by a cell's wrapping (`社会保障和就` over `业支出` on the next row) still
+        // names its class when it begins one class's name and no other's.
+        let code = self
+            .code_for_name(name, None, "2")
+            .filter(|c| c.len() == 3)?;
+        self.entries.get_key_value(&code).map(|(k, _)| k.as_str())
     }
 
     /// An economic class (3 digits, 3xx) from its name, for project-table column headers.

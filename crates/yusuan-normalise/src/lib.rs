@@ -23,6 +23,7 @@ pub mod prose;
 pub mod read_table;
 pub mod reported;
 pub mod targets;
+pub mod template;
 pub mod transparency;
 
 use std::collections::HashMap;
@@ -46,18 +47,77 @@ pub struct ReadTable {
     pub data: TableData,
     /// Its unit.
     pub unit: Unit,
+    /// The grids the table is printed in: one, or more where it continues over pages without
+    /// the PDF reader joining them (columns that shift from one page to the next).
+    pub segments: Vec<Segment>,
     /// Per code, per measure, the figure the checks compare (computed once, on first use).
     pub(crate) figures: std::sync::OnceLock<checks::CodeFigures>,
+}
+
+/// One grid of a table: its rows are numbered from `first_row` in the table's [`TableData`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Segment {
+    /// The table's row number of the grid's first row.
+    pub first_row: usize,
+    /// The grid's ordinal in the document.
+    pub table_no: usize,
+    /// The page it is printed on.
+    pub page: Option<u32>,
 }
 
 impl ReadTable {
     fn new(info: TableInfo, data: TableData, unit: Unit) -> ReadTable {
         ReadTable {
+            segments: vec![Segment {
+                first_row: 0,
+                table_no: info.table_no,
+                page: info.page,
+            }],
             info,
             data,
             unit,
             figures: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Where row `row` of the table (and column `col`) is printed: its grid, page and the row
+    /// within that grid.
+    pub fn location(&self, row: Option<usize>, col: Option<usize>) -> Location {
+        let seg = row
+            .and_then(|r| self.segments.iter().rev().find(|s| s.first_row <= r))
+            .unwrap_or(&self.segments[0]);
+        Location {
+            page: seg.page,
+            table_no: Some(seg.table_no),
+            row: row.map(|r| r - seg.first_row),
+            col,
+        }
+    }
+
+    /// Append the rows of a grid that continues this table, numbering them after the rows of
+    /// the grids before it (`rows_before`: how many rows those grids have).
+    fn append(
+        &mut self,
+        mut data: TableData,
+        rows_before: usize,
+        table_no: usize,
+        page: Option<u32>,
+    ) {
+        for row in &mut data.rows {
+            row.row += rows_before;
+        }
+        self.data.rows.append(&mut data.rows);
+        for (key, v) in data.totals {
+            self.data.totals.entry(key).or_insert(v);
+        }
+        self.data.scale = self.data.scale.max(data.scale);
+        self.data.any_amount |= data.any_amount;
+        self.info.empty = !self.data.any_amount;
+        self.segments.push(Segment {
+            first_row: rows_before,
+            table_no,
+            page,
+        });
     }
 }
 
@@ -119,6 +179,21 @@ pub fn normalise(doc: &Document) -> Disclosure {
 
 /// Read everything a disclosure says.
 pub fn normalise_with(doc: &Document, options: &Options) -> Disclosure {
+    // In a 决算 every disclosure table is a 决算 table, whether or not its title says so
+    // (`2016年一般公共预算财政拨款“三公”经费支出表` printing 预算数 | 决算数).
+    let final_doc = {
+        let text: Vec<String> = doc
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph(p) => Some(p.text.lines().map(|l| l.trim().to_string())),
+                _ => None,
+            })
+            .flatten()
+            .filter(|l| !l.is_empty())
+            .collect();
+        meta::read_meta(&text).doc_kind == Some(yusuan_model::DocKind::FinalAccounts)
+    };
     let mut lines: Vec<String> = Vec::new();
     let mut context: Vec<String> = Vec::new();
     let mut read: Vec<ReadTable> = Vec::new();
@@ -130,6 +205,10 @@ pub fn normalise_with(doc: &Document, options: &Options) -> Disclosure {
 
     for block in &doc.blocks {
         match block {
+            Block::Paragraph(p) if is_page_number(&p.text) => {
+                // A page number left between a table and its continuation on the next page
+                // (printed numbering that differs from the file's) does not end the table.
+            }
             Block::Paragraph(p) => {
                 // Line breaks inside a paragraph are wrapping (PDF) more often than meaning.
                 let joined: String = p.text.lines().map(str::trim).collect();
@@ -159,11 +238,7 @@ pub fn normalise_with(doc: &Document, options: &Options) -> Disclosure {
                 }
                 let continuation = context.is_empty();
                 context.clear();
-                let printed_title = ctx
-                    .iter()
-                    .rev()
-                    .find(|l| looks_like_title(l) && kind_from_title(l).is_some())
-                    .cloned();
+                let printed_title = printed_title(&ctx);
                 // The rest of a performance-target form broken by a page break repeats its
                 // header but not its title: it continues the form, it does not start one.
                 let continues_form = continuation
@@ -182,6 +257,8 @@ pub fn normalise_with(doc: &Document, options: &Options) -> Disclosure {
                 }
                 match title.as_deref().and_then(kind_from_title) {
                     Some((kind, final_accounts)) => {
+                        let final_accounts =
+                            final_accounts || (final_doc && kind != TableKind::PerformanceTargets);
                         let unit = unit
                             .or_else(|| last_unit.clone())
                             .unwrap_or_else(|| Unit::from_name("万元").expect("known unit"));
@@ -208,12 +285,12 @@ pub fn normalise_with(doc: &Document, options: &Options) -> Disclosure {
                                 performance_targets.extend(target_reader.read(&dense));
                             } else if prev.data.roles.len() == t.n_cols {
                                 let data = continue_grid(prev, &dense);
-                                let mut info = prev.info.clone();
-                                info.table_no = table_no;
-                                info.page = t.page;
-                                info.empty = !data.any_amount;
-                                let unit = prev.unit.clone();
-                                read.push(ReadTable::new(info, data, unit));
+                                let last = *prev.segments.last().expect("a table has a grid");
+                                let rows_before = last.first_row
+                                    + doc_table(doc, last.table_no).map_or(0, |g| g.n_rows);
+                                if let Some(prev) = read.last_mut() {
+                                    prev.append(data, rows_before, table_no, t.page);
+                                }
                             }
                         }
                     }
@@ -253,7 +330,7 @@ pub fn normalise_with(doc: &Document, options: &Options) -> Disclosure {
     let final_doc = meta.doc_kind == Some(yusuan_model::DocKind::FinalAccounts);
     let mut line_items = Vec::new();
     for rt in &read {
-        line_items.extend(items_of(rt, doc_table(doc, rt.info.table_no)));
+        line_items.extend(items_of(rt, doc));
     }
     let mut checks = checks::run(&read, meta.fiscal_year);
     let paged = prose::unwrap_paged(&paragraphs);
@@ -301,6 +378,36 @@ pub fn normalise_with(doc: &Document, options: &Options) -> Disclosure {
 }
 
 /// A title guessed from the header when none is printed above the table.
+/// Whether a paragraph is only a page number (`6`, `- 6 -`, `第6页`, `6/40`).
+fn is_page_number(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let t = t
+        .trim_start_matches(['-', '—', '第'])
+        .trim_end_matches(['-', '—', '页']);
+    let digits = t.split('/').collect::<Vec<_>>();
+    !t.is_empty()
+        && digits.len() <= 2
+        && digits
+            .iter()
+            .all(|d| !d.is_empty() && d.len() <= 4 && d.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// The title printed above a table: the last line that reads like one, or that line joined to
+/// the line before it where the title wrapped (`公开 09 表：一般公共预算“三公”经费、会议费、培训费`
+/// over `支出预算表`).
+fn printed_title(ctx: &[String]) -> Option<String> {
+    let is_title = |l: &str| looks_like_title(l) && kind_from_title(l).is_some();
+    let i = ctx.iter().rposition(|l| is_title(l))?;
+    if i > 0 && ctx[i].chars().count() <= 10 && !is_title(&ctx[i - 1]) {
+        let joined = format!("{}{}", ctx[i - 1], ctx[i]);
+        let kind = |l: &str| kind_from_title(l).map(|k| k.0);
+        if is_title(&joined) && kind(&joined) != kind(&ctx[i]) {
+            return Some(joined);
+        }
+    }
+    Some(ctx[i].clone())
+}
+
 fn header_guess(d: &Dense, from: usize) -> Option<String> {
     let head: String = d
         .full
@@ -370,11 +477,12 @@ fn doc_table(doc: &Document, table_no: usize) -> Option<&Table> {
     doc.tables().nth(table_no.wrapping_sub(1))
 }
 
-fn items_of(rt: &ReadTable, table: Option<&Table>) -> Vec<LineItem> {
+fn items_of(rt: &ReadTable, doc: &Document) -> Vec<LineItem> {
     let book = codes::book();
     let id = rt.info.id();
-    let page_at = |row: usize, col: usize| -> Option<u32> {
-        let t = table?;
+    let page_at = |at: &Location| -> Option<u32> {
+        let (row, col) = (at.row?, at.col?);
+        let t = doc_table(doc, at.table_no?)?;
         t.cells
             .iter()
             .find(|c| {
@@ -392,6 +500,8 @@ fn items_of(rt: &ReadTable, table: Option<&Table>) -> Vec<LineItem> {
             _ => String::new(),
         };
         for (measure, v) in &row.values {
+            let mut location = rt.location(Some(row.row), Some(v.col));
+            location.page = page_at(&location);
             out.push(LineItem {
                 table: id,
                 scheme: row.scheme,
@@ -402,12 +512,7 @@ fn items_of(rt: &ReadTable, table: Option<&Table>) -> Vec<LineItem> {
                 measure: *measure,
                 amount_yuan: v.yuan,
                 unit: rt.unit.name.clone(),
-                location: Location {
-                    page: page_at(row.row, v.col),
-                    table_no: Some(rt.info.table_no),
-                    row: Some(row.row),
-                    col: Some(v.col),
-                },
+                location,
             });
         }
     }

@@ -28,6 +28,8 @@ pub fn measure_of(text: &str) -> Option<Measure> {
         Measure::SubsidyToAffiliates
     } else if has("经营支出") {
         Measure::BusinessOperatingExpenditure
+    } else if has("预留机动") {
+        Measure::UnitReserve
     } else if has("结转下年") || has("年末结转") {
         Measure::CarryForward
     } else if let Some(source) = crate::income::income_id(text) {
@@ -67,7 +69,23 @@ pub fn column_measure(path: &[String]) -> Option<Measure> {
     let stage = path
         .iter()
         .find_map(|t| measure_of(t).and_then(Measure::as_stage));
-    let m = path.iter().rev().find_map(|t| measure_of(t))?;
+    let mut m = path.iter().rev().find_map(|t| measure_of(t))?;
+    // 金额 under a header that names a source (事业收入 | 金额, beside 其中：教育收费) is that
+    // source's amount.
+    // Likewise 小计 under 项目支出 (beside 其中：基本建设资金支出) is the project spending.
+    if path
+        .last()
+        .is_some_and(|t| matches!(squash(t).as_str(), "金额" | "小计"))
+    {
+        if let Some(parent) = path[..path.len() - 1]
+            .iter()
+            .rev()
+            .find_map(|t| measure_of(t))
+            .filter(|p| p.is_income() || matches!(p, Measure::Basic | Measure::Project))
+        {
+            m = parent;
+        }
+    }
     Some(match stage {
         Some(stage) => m.at_stage(stage),
         None => m,
@@ -90,6 +108,12 @@ pub fn three_public_measure(path: &[String]) -> Option<Measure> {
     }
     if any("机关运行") {
         return Some(Measure::RunningCosts);
+    }
+    if any("会议费") {
+        return Some(Measure::Meetings);
+    }
+    if any("培训费") {
+        return Some(Measure::Training);
     }
     if any("公务用车") || any("购置费") || any("运行费") || any("运行维护") {
         // The most specific header naming the car costs: under 公务用车购置及运行费 come 小计 /
@@ -213,6 +237,14 @@ mod tests {
         assert_eq!(
             three_public_measure(&p(&["机关运行经费"])).map(Measure::as_str),
             Some("running_costs")
+        );
+        assert_eq!(
+            three_public_measure(&p(&["会议费"])).map(Measure::as_str),
+            Some("meetings")
+        );
+        assert_eq!(
+            three_public_measure(&p(&["“三公”经费", "小计"])).map(Measure::as_str),
+            Some("total")
         );
     }
 }

@@ -469,6 +469,14 @@ fn resolve(fact: &Fact, tables: &[ReadTable]) -> Option<(String, Vec<Fig>)> {
         (!v.is_empty()).then_some(v)
     };
     let s = fact.subject.as_str();
+    // A figure inside a reason (原因是从会议费预算中调减403.75万元) is the size of a change, not
+    // the level of what it names.
+    if ["原因", "主要原因", "主要是", "由于"]
+        .iter()
+        .any(|r| s.starts_with(r))
+    {
+        return None;
+    }
     let general = matches!(fact.section, Section::GeneralBudget | Section::FiscalGrant);
     if s.contains("（类）") || s.contains("(类)") {
         // A class alone is named by its name (`一般公共服务支出（类）` → `一般公共服务支出`).
@@ -478,10 +486,18 @@ fn resolve(fact: &Fact, tables: &[ReadTable]) -> Option<(String, Vec<Fig>)> {
         } else {
             class_only
         };
-        return Some((
-            label.to_string(),
-            vec![path_figure(s, find(K::GeneralBudgetExpenditure)?)?],
-        ));
+        // The class is named under 一般公共预算支出 in most templates, under the year's whole
+        // spending (支出预算总计 … 包括：公共安全（类）支出) in others: any table that prints it.
+        let figs: Vec<Fig> = [
+            K::GeneralBudgetExpenditure,
+            K::FiscalGrantExpenditure,
+            K::ExpenditureSummary,
+            K::RevenueExpenditureSummary,
+        ]
+        .into_iter()
+        .filter_map(|k| path_figure(s, find(k)?))
+        .collect();
+        return (!figs.is_empty()).then(|| (label.to_string(), figs));
     }
     if fact.section == Section::ThreePublic {
         let measure = if s.contains("三公") {
@@ -559,10 +575,21 @@ fn resolve(fact: &Fact, tables: &[ReadTable]) -> Option<(String, Vec<Fig>)> {
             some(vec![grand(k, "income"), grand(k, "expenditure")])?,
         ));
     }
+    // The 收支总表's year total of a side (本年收入合计), where it prints one beside the grand
+    // total: a budget that uses carry-overs gives both, and a narrative may name either.
+    let year_total = |side: &str| {
+        let t = find(K::RevenueExpenditureSummary)?;
+        let v = t
+            .data
+            .totals
+            .get(&(crate::read_table::year_side(side), Measure::Total))?;
+        Some(fig(t, v, 0))
+    };
     if s.ends_with("本年收入合计") && !qualified {
         let figs = vec![
             total(K::RevenueExpenditureSummary, "income", Measure::Total),
             total(K::RevenueSummary, "", Measure::Total),
+            year_total("income"),
         ];
         return Some(("本年收入合计".into(), some(figs)?));
     }
@@ -570,6 +597,7 @@ fn resolve(fact: &Fact, tables: &[ReadTable]) -> Option<(String, Vec<Fig>)> {
         let figs = vec![
             total(K::RevenueExpenditureSummary, "expenditure", Measure::Total),
             total(K::ExpenditureSummary, "", Measure::Total),
+            year_total("expenditure"),
         ];
         return Some(("本年支出合计".into(), some(figs)?));
     }
@@ -588,6 +616,7 @@ fn resolve(fact: &Fact, tables: &[ReadTable]) -> Option<(String, Vec<Fig>)> {
         let figs = vec![
             total(K::RevenueExpenditureSummary, "income", Measure::Total),
             total(K::RevenueSummary, "", Measure::Total),
+            year_total("income"),
         ];
         return Some(("收入预算".into(), some(figs)?));
     }
@@ -595,6 +624,7 @@ fn resolve(fact: &Fact, tables: &[ReadTable]) -> Option<(String, Vec<Fig>)> {
         let figs = vec![
             total(K::RevenueExpenditureSummary, "expenditure", Measure::Total),
             total(K::ExpenditureSummary, "", Measure::Total),
+            year_total("expenditure"),
         ];
         return Some(("支出预算".into(), some(figs)?));
     }
@@ -874,13 +904,30 @@ pub fn check_facts(facts: &[Fact], tables: &[ReadTable]) -> Vec<Check> {
         }
         if let (Some((change, unit)), Some(pct)) = (&fact.change, fact.change_pct) {
             let c = unit.to_yuan(change.value);
-            let base = amount - c;
-            if !base.is_zero() {
-                let exact = c / base * hundred;
-                let hc = change.half_ulp() * unit.factor;
-                let rounding = pct.half_ulp()
-                    + (hc / base.abs() + c.abs() * (h_amount + hc) / (base * base)) * hundred;
-                let status = grade(pct.value, exact, rounding);
+            // The figure is this year's, so last year's is the figure less the change; a sentence
+            // that states last year's figure in brackets (（2016年度部门支出预算安排为8,648.07万元）)
+            // may have given that one instead.
+            let mut bases = vec![amount - c];
+            if states_last_year_in_brackets(&fact.sentence) {
+                bases.push(amount);
+            }
+            let graded: Vec<(Decimal, Decimal, CheckStatus)> = bases
+                .into_iter()
+                .filter(|b| !b.is_zero())
+                .map(|base| {
+                    let exact = c / base * hundred;
+                    let hc = change.half_ulp() * unit.factor;
+                    let rounding = pct.half_ulp()
+                        + (hc / base.abs() + c.abs() * (h_amount + hc) / (base * base)) * hundred;
+                    (base, exact, grade(pct.value, exact, rounding))
+                })
+                .collect();
+            let best = graded
+                .iter()
+                .find(|g| g.2 == CheckStatus::Pass)
+                .or_else(|| graded.iter().find(|g| g.2 == CheckStatus::Note))
+                .or(graded.first());
+            if let Some(&(base, exact, status)) = best {
                 let exact = exact.round_dp(4);
                 out.push(check(
                     fact,
@@ -900,9 +947,30 @@ pub fn check_facts(facts: &[Fact], tables: &[ReadTable]) -> Vec<Check> {
     out
 }
 
+/// Whether a sentence states last year's figure in brackets (`（2016年度部门支出预算安排为
+/// 8,648.07万元）`, `（上年为…）`).
+fn states_last_year_in_brackets(sentence: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"[（(][^）)]*(上年|\d{4}\s*年)[^）)]*为\s*[\d,，.]+\s*万?元\s*[）)]")
+            .expect("valid regex")
+    })
+    .is_match(sentence)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn last_year_in_brackets() {
+        assert!(states_last_year_in_brackets(
+            "2017年度部门支出预算安排与2016年度相比（2016年度部门支出预算安排为8,648.07万元），增加498.72万元，增长5.77%。"
+        ));
+        assert!(!states_last_year_in_brackets(
+            "一般行政管理事务（项）支出3,666万元，与上年相比增加21.8万元，增长0.06%。"
+        ));
+    }
 
     fn facts_of(s: &str, section: Section) -> Vec<Fact> {
         sentence_facts(s, section, "").0

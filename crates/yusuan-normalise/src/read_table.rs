@@ -237,7 +237,7 @@ pub fn column_roles(
     d: &Dense,
     data_from: usize,
 ) -> Vec<Role> {
-    paths
+    let mut roles: Vec<Role> = paths
         .iter()
         .enumerate()
         .map(|(c, path)| {
@@ -255,7 +255,8 @@ pub fn column_roles(
                 "项" => return Role::CodePart(2),
                 _ => {}
             }
-            if lowest.contains("项目名称")
+            // In a summary, 项目名称 heads the rows' labels (Jiangsu's 收支预算总表), not projects.
+            if (lowest.contains("项目名称") && !is_summary(kind))
                 || (kind == TableKind::GeneralBudgetProjectExpenditure && lowest == "项目")
             {
                 return Role::Project;
@@ -307,16 +308,58 @@ pub fn column_roles(
             if texty > numeric && texty > 0 {
                 return Role::Label;
             }
+            // 其中：教育收费 under 事业收入 is part of the column beside it, not another source.
+            if lowest.starts_with("其中") {
+                return Role::Ignore;
+            }
             if any("编码") && path.len() > 1 && lowest.chars().all(|ch| ch.is_ascii_digit()) {
                 return Role::Code;
             }
             match column_measure(path) {
                 Some(m) => Role::Amount(m),
-                None if numeric > 0 && path.is_empty() => Role::Amount(Measure::Total),
+                // A table with one amount column may head it with the table's subject
+                // (机关运行经费支出) rather than 金额.
+                None if numeric > 0 && (path.is_empty() || kind == TableKind::RunningCosts) => {
+                    Role::Amount(Measure::Total)
+                }
                 None => Role::Ignore,
             }
         })
-        .collect()
+        .collect();
+    if kind == TableKind::ThreePublic {
+        grand_total_beside_meetings(&mut roles, paths);
+    }
+    roles
+}
+
+/// Summary tables, whose rows are labelled by income source or class rather than by code.
+fn is_summary(kind: TableKind) -> bool {
+    matches!(
+        kind,
+        TableKind::RevenueExpenditureSummary
+            | TableKind::RevenueSummary
+            | TableKind::ExpenditureSummary
+            | TableKind::FiscalGrantSummary
+    )
+}
+
+/// A 三公 table that adds 会议费 and 培训费 prints two totals: the 三公 total (小计 under
+/// “三公”经费) and the 合计 of everything. The latter becomes `grand_total`.
+fn grand_total_beside_meetings(roles: &mut [Role], paths: &[Vec<String>]) {
+    let adds_meetings = roles
+        .iter()
+        .any(|r| matches!(r, Role::Amount(Measure::Meetings | Measure::Training)));
+    let under_three = |c: usize| paths[c].iter().any(|t| squash(t).contains("三公"));
+    let three_total =
+        (0..roles.len()).any(|c| roles[c] == Role::Amount(Measure::Total) && under_three(c));
+    if !(adds_meetings && three_total) {
+        return;
+    }
+    for (c, role) in roles.iter_mut().enumerate() {
+        if *role == Role::Amount(Measure::Total) && !under_three(c) {
+            *role = Role::Amount(Measure::GrandTotal);
+        }
+    }
 }
 
 /// Read the data rows of a table, block by block where it prints two or more blocks side by
@@ -500,7 +543,12 @@ pub fn read_rows(
         if two_sided {
             for (label_col, values) in groups {
                 let is_income = label_col == label_cols[0];
-                let label = clean(&row[label_col]);
+                // A label merged across the columns to its right (当年支出小计, 支出合计) has its
+                // text at the merged cell's origin, left of this side's label column.
+                let mut label = clean(&row[label_col]);
+                if label.is_empty() {
+                    label = clean(&d.full[r][label_col]);
+                }
                 read_summary_side(r, &label, is_income, values, &mut out);
             }
             continue;
@@ -545,11 +593,7 @@ pub fn read_rows(
         }
         let mut from_name = None;
         if code.is_none() && !name.is_empty() && !is_total_label(&name) {
-            let prefix = if kind == TableKind::GeneralBudgetBasicExpenditure {
-                "3"
-            } else {
-                "2"
-            };
+            let prefix = if economic_rows(kind) { "3" } else { "2" };
             let context = out
                 .rows
                 .last()
@@ -557,6 +601,20 @@ pub fn read_rows(
                 .filter(|c| !c.is_empty());
             code = book().code_for_name(&strip_ordinal(&name), context, prefix);
             from_name = code.as_ref().map(|_| format!("name only: {name}"));
+        }
+        if code.is_none() && kind == TableKind::RevenueSummary {
+            if let Some((source, label)) = income_tree_label(d, r, &label_cols) {
+                let code = source.as_str();
+                if !out.rows.iter().any(|x| x.code == code) {
+                    out.rows.push(Row {
+                        scheme: Scheme::Income,
+                        code: code.to_string(),
+                        name_published: label,
+                        ..Row::uncoded(r, values)
+                    });
+                }
+                continue;
+            }
         }
         let Some(code) = code else {
             let sq = squash(&label_text);
@@ -568,7 +626,11 @@ pub fn read_rows(
             } else {
                 sq
             };
-            if row_label.contains("合计") || row_label.contains("总计") || row_label.is_empty()
+            // A row with neither label nor code whose figures are all zero is padding (the
+            // shorter block of a two-block table printing 0.00 beside the longer one's rows).
+            let padding = row_label.is_empty() && values.values().all(|v| v.yuan.is_zero());
+            if (row_label.contains("合计") || row_label.contains("总计") || row_label.is_empty())
+                && !padding
             {
                 for (m, v) in values {
                     out.totals.entry((String::new(), m)).or_insert(v);
@@ -656,6 +718,37 @@ fn merge_continuation(
     }
 }
 
+/// The source of revenue a row of a 收入总表 laid out as a tree of funds names (Jiangsu's
+/// 收入预算总表: 一般公共预算资金 | 小计, then 公共财政拨款(补助)资金 …): the row's own label, or for
+/// a 小计 row its group's. 其中 rows are parts of the row above and are left out.
+fn income_tree_label(d: &Dense, r: usize, label_cols: &[usize]) -> Option<(IncomeSource, String)> {
+    let texts: Vec<String> = label_cols
+        .iter()
+        .map(|&c| clean(&d.full[r][c]))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let own = texts.last()?;
+    if squash(own).starts_with("其中") {
+        return None;
+    }
+    let label = if squash(own) == "小计" {
+        texts.iter().rev().find(|t| squash(t) != "小计")?
+    } else {
+        own
+    };
+    income_id(label).map(|id| (id, label.clone()))
+}
+
+/// Tables whose rows are economic codes (3xx).
+fn economic_rows(kind: TableKind) -> bool {
+    matches!(
+        kind,
+        TableKind::GeneralBudgetBasicExpenditure
+            | TableKind::FiscalGrantBasicExpenditure
+            | TableKind::RunningCosts
+    )
+}
+
 fn is_total_label(s: &str) -> bool {
     let s = squash(s);
     s.contains("合计") || s.contains("总计") || s.contains("小计")
@@ -679,9 +772,12 @@ fn read_summary_side(
     if sq.contains("总计") || sq.contains("合计") {
         // 收入总计 is the grand total; 本年收入合计 only the year's part of it (kept apart too:
         // in a 决算 the year's income and spending differ, their totals with carry-overs agree).
-        let grand = sq.contains("总计");
+        // A plain 合计 printed below the year's total and the carry-overs (收支决算总表 of the
+        // universities) is the grand total too.
         for (m, v) in values {
             let key = (side.to_string(), m);
+            let grand = sq.contains("总计")
+                || (!sq.contains("本年") && out.totals.contains_key(&(year_side(side), m)));
             if grand {
                 out.totals.insert(key, v);
             } else {
@@ -726,6 +822,20 @@ fn read_summary_side(
         }
         return;
     }
+    if let Some(purpose) = spending_purpose(&sq) {
+        // 支出用途 (基本支出, 项目支出, 单位预留机动经费, 结转下年资金): a row without a code whose
+        // label says what its amount is.
+        let values = values
+            .into_values()
+            .next()
+            .map(|v| BTreeMap::from([(purpose, v)]))
+            .unwrap_or_default();
+        out.rows.push(Row {
+            name_published: label.to_string(),
+            ..Row::uncoded(r, values)
+        });
+        return;
+    }
     if sq.contains("年末") && sq.contains("结转") || sq.contains("结余分配") {
         let code = if sq.contains("结余分配") {
             "surplus_distribution"
@@ -764,6 +874,17 @@ fn read_summary_side(
         code_repaired: None,
         values,
     });
+}
+
+/// The measure a spending-purpose row label names (`一、基本支出` → `basic`).
+fn spending_purpose(label: &str) -> Option<Measure> {
+    let s = strip_ordinal(label);
+    Some(match s.as_str() {
+        "基本支出" => Measure::Basic,
+        "项目支出" => Measure::Project,
+        "单位预留机动经费" | "预留机动经费" => Measure::UnitReserve,
+        _ => return None,
+    })
 }
 
 fn read_three_public_row(

@@ -83,7 +83,11 @@ pub fn score(d: &Disclosure) -> Transparency {
             .filter(|k| {
                 !matches!(
                     k,
-                    TableKind::PerformanceTargets | TableKind::FiscalGrantExpenditure
+                    TableKind::PerformanceTargets
+                        | TableKind::FiscalGrantExpenditure
+                        | TableKind::FiscalGrantBasicExpenditure
+                        | TableKind::RunningCosts
+                        | TableKind::Procurement
                 )
             })
             .count() as i64
