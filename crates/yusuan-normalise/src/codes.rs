@@ -898,13 +898,29 @@ mod tests {
         ));
         // An undated former name may be right before the base edition, not after it.
         assert_eq!(
-            b.check_name_in("20805", "行政事业单位离退休", Some(2018)),
+            b.check_name_in("30110", "城镇职工基本医疗保险缴费", Some(2018)),
+            NameMatch::Fits
+        );
+        assert!(matches!(
+            b.check_name_in("30110", "城镇职工基本医疗保险缴费", Some(2022)),
+            NameMatch::OtherYear {
+                years: (None, None),
+                ..
+            }
+        ));
+        // Three 2019 Jiangsu budgets print 20805's former name and 2080504.
+        assert_eq!(
+            b.check_name_in("20805", "行政事业单位离退休", Some(2019)),
+            NameMatch::Fits
+        );
+        assert_eq!(
+            b.check_name_in("2080504", "未归口管理的行政单位离退休", Some(2019)),
             NameMatch::Fits
         );
         assert!(matches!(
             b.check_name_in("20805", "行政事业单位离退休", Some(2023)),
             NameMatch::OtherYear {
-                years: (None, None),
+                years: (None, Some(2019)),
                 ..
             }
         ));
