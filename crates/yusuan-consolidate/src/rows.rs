@@ -282,5 +282,7 @@ pub(crate) fn code(e: &CodebookEntry) -> CodebookRow {
         former_names: e.former_names.clone(),
         valid_from: e.valid_from.clone(),
         valid_to: e.valid_to.clone(),
+        corresponds_to: e.corresponds_to.clone(),
+        source: e.source.clone(),
     }
 }

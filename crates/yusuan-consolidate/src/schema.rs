@@ -93,7 +93,7 @@ rows! {
         department_id: "string", "Stable department identifier";
         fiscal_year: "integer", "Fiscal year";
         table_id: "string", "Table kind (`final_` prefix for 决算 tables)";
-        scheme: "string", "function, economic, income or none";
+        scheme: "string", "function, economic (301–399), government_economic (501–599), income or none";
         code: "string", "Canonical code (2010301, 30101, general_public_budget) or empty";
         name: "string", "Canonical name of the code";
         name_published: "string", "The row's name as printed";
@@ -195,7 +195,7 @@ rows! {
         doc_kind: "string", "budget or final_accounts";
         scope: "string", "department or unit";
         table_id: "string", "Table kind";
-        scheme: "string", "function, economic, income or none";
+        scheme: "string", "function, economic (301–399), government_economic (501–599), income or none";
         level: "string", "class, section or item";
         code: "string", "Canonical code";
         class_code: "string", "The class (类) of the code";
@@ -209,14 +209,16 @@ rows! {
 
     /// `codebook.csv`: every value of the dataset's vocabularies with its name.
     CodebookRow "codebook", "One row per value of a vocabulary: classification codes with their names, table ids, measures, income sources, check ids, statuses" {
-        vocabulary: "string", "function, economic, table, measure, income_source, check, status";
+        vocabulary: "string", "function, economic, government_economic, table, measure, income_source, check, status";
         code: "string", "The value as the dataset writes it";
         level: "string", "class, section or item for classification codes";
         parent_code: "string", "The code one level up";
         name: "string", "Canonical Chinese name, or what the value means";
         former_names: "string", "Earlier official names, |-separated";
-        valid_from: "integer", "For a code or name no longer in the current tables: the first fiscal year it was valid (empty: in force now, or since before the tables' history)";
-        valid_to: "integer", "For a code or name no longer in the current tables: the last fiscal year it was valid";
+        valid_from: "integer", "The first fiscal year the code had this name, where a dated change (an addition or a renaming) says so (empty: since before the tables' history)";
+        valid_to: "integer", "The last fiscal year the code had this name, where a dated change (a renaming or a removal) ended it (empty: in force now)";
+        corresponds_to: "string", "For an economic code: the codes of the other economic classification it corresponds to (301–399 ↔ 501–599, per 财预〔2017〕98号), |-separated";
+        source: "string", "The document a dated change or a table beside the base tables rests on (empty: the base tables)";
     }
 }
 

@@ -262,6 +262,9 @@ pub enum Scheme {
     Function,
     /// 部门预算支出经济分类: `30101`.
     Economic,
+    /// 政府预算支出经济分类 (the government-level economic classification of 财预〔2017〕98号):
+    /// `50101`.
+    GovernmentEconomic,
     /// A source of revenue: `code` is an income id such as `general_public_budget`.
     Income,
     /// No code (the 三公 row).
@@ -270,9 +273,10 @@ pub enum Scheme {
 
 impl Scheme {
     /// Every scheme.
-    pub const ALL: [Scheme; 4] = [
+    pub const ALL: [Scheme; 5] = [
         Scheme::Function,
         Scheme::Economic,
+        Scheme::GovernmentEconomic,
         Scheme::Income,
         Scheme::None,
     ];
@@ -282,6 +286,7 @@ impl Scheme {
         match self {
             Scheme::Function => "function",
             Scheme::Economic => "economic",
+            Scheme::GovernmentEconomic => "government_economic",
             Scheme::Income => "income",
             Scheme::None => "none",
         }
@@ -334,8 +339,12 @@ impl<'a> Code<'a> {
             return None;
         }
         match (self.scheme, self.digits.len()) {
-            (Scheme::Function | Scheme::Economic, 3) => Some(CodeLevel::Class),
-            (Scheme::Function | Scheme::Economic, 5) => Some(CodeLevel::Section),
+            (Scheme::Function | Scheme::Economic | Scheme::GovernmentEconomic, 3) => {
+                Some(CodeLevel::Class)
+            }
+            (Scheme::Function | Scheme::Economic | Scheme::GovernmentEconomic, 5) => {
+                Some(CodeLevel::Section)
+            }
             (Scheme::Function, 7) => Some(CodeLevel::Item),
             _ => None,
         }
@@ -356,8 +365,8 @@ impl<'a> Code<'a> {
 /// code, a table id, a measure, a check id …) with its name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CodebookEntry {
-    /// Which vocabulary: `function`, `economic`, `table`, `measure`, `income_source`, `check`,
-    /// `status`.
+    /// Which vocabulary: `function`, `economic`, `government_economic`, `table`, `measure`,
+    /// `income_source`, `check`, `status`.
     pub vocabulary: String,
     /// The value as the dataset writes it.
     pub code: String,
@@ -369,12 +378,22 @@ pub struct CodebookEntry {
     pub name: String,
     /// Earlier official names of a classification code, `|`-separated.
     pub former_names: String,
-    /// The first fiscal year the code had this name, where it is not in the current tables.
+    /// The first fiscal year the code had this name, where a dated change of the code tables
+    /// (an addition or a renaming) says so.
     #[serde(default)]
     pub valid_from: String,
-    /// The last fiscal year the code had this name, where it is not in the current tables.
+    /// The last fiscal year the code had this name, where a dated change (a renaming or a
+    /// removal) ended it.
     #[serde(default)]
     pub valid_to: String,
+    /// For an economic code: the codes of the other economic classification it corresponds to
+    /// (部门预算 301–399 ↔ 政府预算 501–599, per 财预〔2017〕98号), `|`-separated.
+    #[serde(default)]
+    pub corresponds_to: String,
+    /// The document the row rests on, where it is a dated change or a table beside the base
+    /// tables (empty: the base tables, see the normaliser's `data/SOURCES.md`).
+    #[serde(default)]
+    pub source: String,
 }
 
 /// Where a value was printed: table ordinal, grid row and column, page.

@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use rust_decimal::Decimal;
 use yusuan_model::{Check, CheckId, CheckStatus, Location, Measure, Scheme, TableId, TableKind};
 
-use crate::codes::{book, NameMatch};
+use crate::codes::{book, InYear, NameMatch};
 use crate::read_table::{year_side, Role, Value};
 use crate::ReadTable;
 
@@ -131,8 +131,10 @@ fn names(rt: &ReadTable, year: Option<i32>, out: &mut Vec<Check>) {
     let id = rt.info.id();
     let mut seen = BTreeSet::new();
     for row in &rt.data.rows {
-        if !matches!(row.scheme, Scheme::Function | Scheme::Economic)
-            || !seen.insert(row.code.clone())
+        if !matches!(
+            row.scheme,
+            Scheme::Function | Scheme::Economic | Scheme::GovernmentEconomic
+        ) || !seen.insert(row.code.clone())
         {
             continue;
         }
@@ -166,6 +168,51 @@ fn names(rt: &ReadTable, year: Option<i32>, out: &mut Vec<Check>) {
                 ),
                 location,
             }),
+            NameMatch::OtherYear { valid, years } => out.push(Check {
+                check: CheckId::NameMismatch,
+                status: CheckStatus::Note,
+                table: Some(id),
+                code: row.code.clone(),
+                expected: valid.clone(),
+                found: row.name_published.clone(),
+                detail: format!(
+                    "code {} is {valid} in {}, but is printed as {}, its official name {}",
+                    row.code,
+                    year.map_or("the current tables".to_string(), |y| y.to_string()),
+                    row.name_published,
+                    match years {
+                        (_, Some(to)) if year.is_none_or(|y| y > to) =>
+                            format!("until {to} (a former name)"),
+                        (Some(from), _) => format!("from {from} on (a later name)"),
+                        _ => "of an earlier year (a former name)".to_string(),
+                    }
+                ),
+                location,
+            }),
+            NameMatch::NotYet(change) => push(
+                CheckId::UnknownCode,
+                String::new(),
+                format!(
+                    "code {} ({}) was added to the classification in {} ({}): it is not in the tables of {}",
+                    row.code,
+                    row.name_published,
+                    change.year,
+                    change.source,
+                    year.map_or("the document's year".to_string(), |y| y.to_string()),
+                ),
+            ),
+            NameMatch::Removed(change) => push(
+                CheckId::UnknownCode,
+                change.name.clone(),
+                format!(
+                    "code {} ({}) was removed from the classification in {} ({}): it is not in the tables of {}",
+                    row.code,
+                    row.name_published,
+                    change.year,
+                    change.source,
+                    year.map_or("the current year".to_string(), |y| y.to_string()),
+                ),
+            ),
             NameMatch::UnknownCode => push(
                 CheckId::UnknownCode,
                 String::new(),
@@ -175,7 +222,10 @@ fn names(rt: &ReadTable, year: Option<i32>, out: &mut Vec<Check>) {
                 ),
             ),
             NameMatch::Mismatch { belongs_to } => {
-                let canonical = book().name(&row.code).to_string();
+                let canonical = match book().in_year(&row.code, year) {
+                    InYear::Valid(name) => name,
+                    _ => book().name(&row.code).to_string(),
+                };
                 let detail = match &belongs_to {
                     _ if canonical.is_empty() => format!(
                         "code {} is not in the classification; its name {} says the row is misnumbered",
@@ -233,7 +283,10 @@ fn code_figures(rt: &ReadTable) -> CodeFigures {
         }
     }
     for row in &rt.data.rows {
-        if !matches!(row.scheme, Scheme::Function | Scheme::Economic) {
+        if !matches!(
+            row.scheme,
+            Scheme::Function | Scheme::Economic | Scheme::GovernmentEconomic
+        ) {
             continue;
         }
         if !row.project.is_empty() && has_plain.contains(&row.code) {

@@ -494,7 +494,9 @@ fn items_of(rt: &ReadTable, doc: &Document) -> Vec<LineItem> {
     let mut out = Vec::new();
     for row in &rt.data.rows {
         let name = match row.scheme {
-            Scheme::Function | Scheme::Economic => book.name(&row.code).to_string(),
+            Scheme::Function | Scheme::Economic | Scheme::GovernmentEconomic => {
+                book.name(&row.code).to_string()
+            }
             _ => String::new(),
         };
         for (measure, v) in &row.values {
@@ -578,6 +580,70 @@ mod tests {
             d.tables_missing.len(),
             "only the missing tables fail: {:?}",
             d.checks
+        );
+    }
+
+    #[test]
+    fn government_economic_codes_are_their_own_scheme() {
+        let d = normalise(&doc(
+            "2024年一般公共预算基本支出表",
+            &[
+                vec!["科目编码", "科目名称", "合计", "人员经费", "公用经费"],
+                vec!["501", "机关工资福利支出", "9.00", "9.00", ""],
+                vec!["50101", "工资奖金津补贴", "6.00", "6.00", ""],
+                vec!["50102", "社会保障缴费", "3.00", "3.00", ""],
+                vec!["502", "机关商品和服务支出", "2.00", "", "2.00"],
+                vec!["50201", "办公经费", "2.00", "", "2.00"],
+                vec!["合计", "", "11.00", "9.00", "2.00"],
+            ],
+        ));
+        let office = d
+            .line_items
+            .iter()
+            .find(|i| i.code == "50201" && i.measure == Measure::Total)
+            .expect("50201 read");
+        assert_eq!(office.scheme, Scheme::GovernmentEconomic);
+        assert_eq!(office.name, "办公经费");
+        assert_eq!(office.amount_yuan.to_string(), "20000.00");
+        assert!(d
+            .line_items
+            .iter()
+            .all(|i| i.scheme == Scheme::GovernmentEconomic));
+        assert!(
+            !d.checks.iter().any(|c| matches!(
+                c.check,
+                CheckId::NameMismatch | CheckId::UnknownCode | CheckId::Rollup
+            ) && c.status != yusuan_model::CheckStatus::Pass),
+            "{:?}",
+            d.checks
+        );
+    }
+
+    #[test]
+    fn a_former_name_in_a_later_year_is_a_note() {
+        let d = normalise(&doc(
+            "2024年一般公共预算支出表",
+            &[
+                vec!["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+                vec!["210", "医疗卫生与计划生育支出", "3.00", "3.00", ""],
+                vec!["21011", "行政事业单位医疗", "3.00", "3.00", ""],
+                vec!["2101101", "行政单位医疗", "3.00", "3.00", ""],
+                vec!["合计", "", "3.00", "3.00", ""],
+            ],
+        ));
+        assert_eq!(d.meta.fiscal_year, Some(2024));
+        let named: Vec<_> = d
+            .checks
+            .iter()
+            .filter(|c| c.check == CheckId::NameMismatch)
+            .collect();
+        assert_eq!(named.len(), 1, "{named:?}");
+        assert_eq!(named[0].status, yusuan_model::CheckStatus::Note);
+        assert_eq!(named[0].expected, "卫生健康支出");
+        assert!(
+            named[0].detail.contains("until 2018"),
+            "{}",
+            named[0].detail
         );
     }
 }

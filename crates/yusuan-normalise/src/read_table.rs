@@ -642,11 +642,7 @@ pub fn read_rows(
             }
             continue;
         };
-        let scheme = if code.starts_with('2') {
-            Scheme::Function
-        } else {
-            Scheme::Economic
-        };
+        let scheme = crate::codes::scheme_of(&code);
         let project = project_col
             .map(|c| clean(&row[c]))
             .filter(|p| squash(p) != "项目支出")

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use common::{item_key, table_of, Truth};
 use yusuan::process_bytes;
-use yusuan_model::{CheckStatus, FileStatus};
+use yusuan_model::{Check, CheckId, CheckStatus, FileStatus};
 
 fn realdocs() -> Option<PathBuf> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/realdocs");
@@ -91,10 +91,16 @@ fn score(dir: &Path, truth_path: &Path) -> Score {
         .map(|(k, _)| k.clone())
         .collect();
     let key = |check: &str, table: &str, code: &str| format!("{check}/{table}/{code}");
+    // A name the truth lists as mismatched may be an official name of another year (a 2024
+    // table printing 210's pre-2019 name): the tables by year make that a `note`, still raised.
+    let raised = |c: &&Check| {
+        c.status == CheckStatus::Fail
+            || (c.status == CheckStatus::Note && c.check == CheckId::NameMismatch)
+    };
     let fails: BTreeSet<String> = d
         .checks
         .iter()
-        .filter(|c| c.status == CheckStatus::Fail)
+        .filter(raised)
         .map(|c| key(c.check.as_str(), &table_of(c), &c.code))
         .collect();
     let expected: BTreeSet<String> = truth
