@@ -77,7 +77,8 @@ fn findings_match_the_truth() {
                 (o.path.clone(), o)
             })
             .collect();
-    let mut tally: BTreeMap<&str, Tally> = COMPARED.iter().map(|k| (*k, Tally::default())).collect();
+    let mut tally: BTreeMap<&str, Tally> =
+        COMPARED.iter().map(|k| (*k, Tally::default())).collect();
     let mut problems = Vec::new();
     let mut clean_findings = 0usize;
     let mut documents = 0usize;
@@ -89,7 +90,10 @@ fn findings_match_the_truth() {
             .get(&format!("{stem}.docx"))
             .unwrap_or_else(|| panic!("{stem}.docx was not read"));
         documents += 1;
-        let d = o.disclosure.as_ref().unwrap_or_else(|| panic!("{stem}: {:?}", o.error));
+        let d = o
+            .disclosure
+            .as_ref()
+            .unwrap_or_else(|| panic!("{stem}: {:?}", o.error));
         let got: Vec<_> = d
             .checks
             .iter()
@@ -108,7 +112,10 @@ fn findings_match_the_truth() {
                 t.found += 1;
             } else {
                 t.missed += 1;
-                problems.push(format!("{stem}: missed {} {} “{}”", e.check, e.status, e.quote));
+                problems.push(format!(
+                    "{stem}: missed {} {} “{}”",
+                    e.check, e.status, e.quote
+                ));
             }
         }
         for c in &got {
@@ -126,7 +133,10 @@ fn findings_match_the_truth() {
             clean_findings += got.len();
         }
     }
-    println!("{:<18} {:>6} {:>7} {:>6}", "kind", "found", "missed", "false");
+    println!(
+        "{:<18} {:>6} {:>7} {:>6}",
+        "kind", "found", "missed", "false"
+    );
     for (kind, t) in &tally {
         println!(
             "{kind:<18} {:>6} {:>7} {:>6}",
@@ -136,7 +146,11 @@ fn findings_match_the_truth() {
     println!("clean documents: {clean_findings} findings of the compared kinds");
     assert!(documents >= 15, "only {documents} documents in the corpus");
     for (kind, t) in &tally {
-        assert!(t.found >= 2, "{kind} is seeded fewer than twice ({})", t.found);
+        assert!(
+            t.found >= 2,
+            "{kind} is seeded fewer than twice ({})",
+            t.found
+        );
     }
     assert_eq!(clean_findings, 0, "findings on clean documents");
     assert!(problems.is_empty(), "{}", problems.join("\n"));

@@ -61,7 +61,11 @@ pub(super) fn run(text: &Text, meta: &DocMeta) -> Vec<Check> {
             let diff = cur - prev;
             if let (Some(word), Some(amount)) = (c.get(5), c.get(6).and_then(|a| num(a.as_str()))) {
                 let stated = yuan(amount, &c[7]);
-                let signed = if word.as_str() == "减少" { -stated } else { stated };
+                let signed = if word.as_str() == "减少" {
+                    -stated
+                } else {
+                    stated
+                };
                 if (signed - diff).abs() > tol + yuan(half_ulp(amount), &c[7]) {
                     out.push(finding(
                         CheckId::ChangeRate,
@@ -91,10 +95,14 @@ pub(super) fn run(text: &Text, meta: &DocMeta) -> Vec<Check> {
             if prev.is_zero() {
                 continue;
             }
-            let signed = if word.as_str() == "下降" { -rate } else { rate };
+            let signed = if word.as_str() == "下降" {
+                -rate
+            } else {
+                rate
+            };
             let exact = diff / prev * hundred;
-            let rounding = half_ulp(rate)
-                + (tol / prev.abs() + diff.abs() * tol / (prev * prev)) * hundred;
+            let rounding =
+                half_ulp(rate) + (tol / prev.abs() + diff.abs() * tol / (prev * prev)) * hundred;
             if (signed - exact).abs() > rounding {
                 out.push(finding(
                     CheckId::ChangeRate,
@@ -213,12 +221,17 @@ mod tests {
             findings(&["2025年机关运行经费64.35万元，上年为59.35万元，增长11.42%。"]).len(),
             1
         );
-        assert!(findings(&["2025年机关运行经费64.35万元，上年为59.35万元，增长8.42%。"]).is_empty());
+        assert!(
+            findings(&["2025年机关运行经费64.35万元，上年为59.35万元，增长8.42%。"]).is_empty()
+        );
         assert_eq!(
             findings(&["2025年机关运行经费64.35万元，比上年的60.35万元增加6.00万元。"]).len(),
             1
         );
-        assert!(findings(&["机关运行经费64.35万元，比上年的60.35万元增加4.00万元，增长6.63%。"]).is_empty());
+        assert!(
+            findings(&["机关运行经费64.35万元，比上年的60.35万元增加4.00万元，增长6.63%。"])
+                .is_empty()
+        );
     }
 
     #[test]

@@ -33,14 +33,17 @@ pub(super) fn run(text: &Text, meta: &DocMeta) -> Vec<Check> {
     };
     let mut out = Vec::new();
     for (p, page) in &text.paragraphs {
-        let mut seen: HashMap<(String, String), (rust_decimal::Decimal, rust_decimal::Decimal, String)> =
-            HashMap::new();
+        let mut seen: HashMap<
+            (String, String),
+            (rust_decimal::Decimal, rust_decimal::Decimal, String),
+        > = HashMap::new();
         for c in statement_re().captures_iter(p) {
             if c.get(1).is_some_and(|y| y.as_str() != year.to_string()) {
                 continue;
             }
             let subject = subject_key(&c[2]);
-            if subject.starts_with('上') || subject.starts_with("其中") || subject.contains("比") {
+            if subject.starts_with('上') || subject.starts_with("其中") || subject.contains("比")
+            {
                 continue;
             }
             let Some(v) = num(&c[4]) else { continue };
@@ -50,7 +53,9 @@ pub(super) fn run(text: &Text, meta: &DocMeta) -> Vec<Check> {
             let quoted = sentence_around(p, m.start(), m.end());
             let key = (subject.clone(), c[3].to_string());
             match seen.get(&key) {
-                Some((first, first_tol, first_quote)) if (amount - first).abs() > tol + first_tol => {
+                Some((first, first_tol, first_quote))
+                    if (amount - first).abs() > tol + first_tol =>
+                {
                     out.push(finding(
                         CheckId::NarrativeLogic,
                         CheckStatus::Fail,

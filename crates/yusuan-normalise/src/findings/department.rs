@@ -29,14 +29,22 @@ fn header_re() -> &'static Regex {
 fn cover_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"^(?:预算主管部门|主管部门|部门名称|单位名称|编制部门|编制单位)[：:]\s*(\S{3,40})$")
-            .expect("valid regex")
+        Regex::new(
+            r"^(?:预算主管部门|主管部门|部门名称|单位名称|编制部门|编制单位)[：:]\s*(\S{3,40})$",
+        )
+        .expect("valid regex")
     })
 }
 
 fn title_name_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| Regex::new(r"^(\S{3,30}?)20[0-9]{2}年").expect("valid regex"))
+}
+
+/// A part heading before a title's name (`第二部分`, `第三部分：`).
+fn part_re() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(r"^第[一二三四五六七八九十0-9]+部分[：:、]?").expect("valid regex"))
 }
 
 /// Whether a name ends as a government body's does.
@@ -47,7 +55,9 @@ fn is_body(name: &str) -> bool {
 }
 
 fn is_placeholder(name: &str) -> bool {
-    ["XX", "ＸＸ", "××", "xx", "**"].iter().any(|p| name.contains(p))
+    ["XX", "ＸＸ", "××", "xx", "**"]
+        .iter()
+        .any(|p| name.contains(p))
 }
 
 /// Whether `short`'s characters appear in `long` in order.
@@ -153,7 +163,10 @@ pub(super) fn run(text: &Text, meta: &DocMeta) -> Vec<Check> {
             }
             if looks_like_title(line) {
                 if let Some(c) = title_name_re().captures(&squash(line)) {
-                    headers.push((c[1].to_string(), line.trim().to_string(), page));
+                    let name = part_re().replace(&c[1], "").into_owned();
+                    if name.chars().count() >= 3 {
+                        headers.push((name, line.trim().to_string(), page));
+                    }
                 }
             }
         }
@@ -196,5 +209,10 @@ mod tests {
         assert!(judge("上海市卫生健康委员会", cover).is_some());
         assert!(judge("上海市静安区卫生健康委员会", cover).is_some());
         assert!(judge("上海市普陀区卫生和计划生育委员会", cover).is_some());
+        assert!(judge("省人大办公厅", "江苏省人大常委会办公厅").is_none());
+        assert_eq!(
+            part_re().replace("第二部分省人大办公厅", ""),
+            "省人大办公厅"
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! Percentages a reader cannot use: a rate printed without its % sign (`增长8.28；`, `占比为45.60，`)
 //! and a share whose amount is missing (`项目支出，占6.19%`, `项目支出万元，占6.19%`: the clause
-//! before the share states no figure).
+//! before the share states no figure). A share at the start of a paragraph is left alone: its
+//! amount may end the paragraph before, which a page break cut off.
 
 use std::sync::OnceLock;
 
@@ -25,7 +26,7 @@ fn bare_re() -> &'static Regex {
 fn orphan_share_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?:^|[，。；：:])([^，。；：:0-9０-９]{2,30})[，,]\s*(占[^0-9，。；]{0,12}?[0-9]+(?:\.[0-9]+)?\s*[%％])")
+        Regex::new(r"[，。；：:]([^，。；：:0-9０-９]{2,30})[，,]\s*(占[^0-9，。；]{0,12}?[0-9]+(?:\.[0-9]+)?\s*[%％])")
             .expect("valid regex")
     })
 }
@@ -47,8 +48,15 @@ pub(super) fn run(text: &Text) -> Vec<Check> {
         }
         for c in orphan_share_re().captures_iter(p) {
             let subject = c[1].trim();
-            // A heading or a list's lead-in (`主要用于以下方面`) is not a figure's subject.
-            if subject.ends_with("如下") || subject.ends_with("方面") {
+            // A heading or a list's lead-in (`主要用于以下方面`) is not a figure's subject, and a
+            // clause that is only a unit (`万元，占5.78%`) had its figure cut off by a page or
+            // a line the reader could not join: the amount is printed, on the line before.
+            if subject.ends_with("如下")
+                || subject.ends_with("方面")
+                || ["万元", "元", "亿元"]
+                    .iter()
+                    .any(|u| subject.starts_with(u))
+            {
                 continue;
             }
             let m = c.get(0).expect("match");
@@ -58,10 +66,7 @@ pub(super) fn run(text: &Text) -> Vec<Check> {
                 subject,
                 &sentence_around(p, m.start(), m.end()),
                 *page,
-                format!(
-                    "a share ({}) is stated for {subject} with no amount",
-                    &c[2]
-                ),
+                format!("a share ({}) is stated for {subject} with no amount", &c[2]),
             ));
         }
     }
@@ -82,6 +87,8 @@ mod tests {
         assert!(!bare_re().is_match("增长1.5倍。"));
         assert!(orphan_share_re().is_match("基本支出1,047.27万元，占91.66%；项目支出，占8.34%。"));
         assert!(orphan_share_re().is_match("；项目支出万元，占8.34%。"));
-        assert!(!orphan_share_re().is_match("基本支出1,047.27万元，占91.66%；项目支出95.30万元，占8.34%。"));
+        assert!(!orphan_share_re().is_match("万元，占 5.78%；"));
+        assert!(!orphan_share_re()
+            .is_match("基本支出1,047.27万元，占91.66%；项目支出95.30万元，占8.34%。"));
     }
 }

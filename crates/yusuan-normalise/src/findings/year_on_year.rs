@@ -23,6 +23,7 @@ const MAX_FIGURES: usize = 200;
 #[derive(Debug, Clone)]
 pub struct Figure {
     key: String,
+    subject: String,
     yuan: Decimal,
     tolerance: Decimal,
     reason: bool,
@@ -60,7 +61,18 @@ impl Digest {
 /// A subject compared across years: no quotation marks, years, stage words or copulas.
 fn key(subject: &str) -> String {
     let mut s = subject_key(subject);
-    for w in ["本年度", "本年", "年度", "预算数", "决算数", "预算", "决算", "合计", "总额", "为"] {
+    for w in [
+        "本年度",
+        "本年",
+        "年度",
+        "预算数",
+        "决算数",
+        "预算",
+        "决算",
+        "合计",
+        "总额",
+        "为",
+    ] {
         s = s.replace(w, "");
     }
     s.chars()
@@ -90,7 +102,11 @@ pub fn digest(doc: &Document, d: &Disclosure) -> Option<Digest> {
         paragraphs
             .iter()
             .position(|p| p.contains(sentence))
-            .is_some_and(|i| paragraphs[i..(i + 2).min(paragraphs.len())].iter().any(|p| p.contains("原因")))
+            .is_some_and(|i| {
+                paragraphs[i..(i + 2).min(paragraphs.len())]
+                    .iter()
+                    .any(|p| p.contains("原因"))
+            })
     };
     let last = format!("{}年", fiscal_year - 1);
     let mut current: Vec<Figure> = Vec::new();
@@ -109,6 +125,7 @@ pub fn digest(doc: &Document, d: &Disclosure) -> Option<Digest> {
         if sentence.trim_start().starts_with(&last) || sentence.trim_start().starts_with("上年") {
             prior.push(Figure {
                 key: k,
+                subject: f.subject().to_string(),
                 yuan,
                 tolerance,
                 reason: false,
@@ -120,6 +137,7 @@ pub fn digest(doc: &Document, d: &Disclosure) -> Option<Digest> {
         *counts.entry(k.clone()).or_default() += 1;
         current.push(Figure {
             key: k.clone(),
+            subject: f.subject().to_string(),
             yuan,
             tolerance,
             reason: reason_near(sentence),
@@ -127,11 +145,12 @@ pub fn digest(doc: &Document, d: &Disclosure) -> Option<Digest> {
             page,
         });
         // A change on last year (`比上年预算增加`), never on the year's own budget (`比年初预算`).
-        let on_last_year = (sentence.contains("上年") || sentence.contains(&last))
-            && !sentence.contains("年初");
+        let on_last_year =
+            (sentence.contains("上年") || sentence.contains(&last)) && !sentence.contains("年初");
         if let (true, Some((change, change_tol))) = (on_last_year, f.change_with_tolerance()) {
             prior.push(Figure {
                 key: k,
+                subject: f.subject().to_string(),
                 yuan: yuan - change,
                 tolerance: tolerance + change_tol,
                 reason: false,
@@ -179,7 +198,7 @@ pub fn compare(this: &Digest, last: &Digest) -> Vec<Check> {
                 p.page,
                 format!(
                     "last year's {} is {} 元 by this sentence, but the {} disclosure printed {} 元 (“{}”)",
-                    p.key,
+                    p.subject,
                     p.yuan.normalize(),
                     last.fiscal_year,
                     was.yuan.normalize(),
@@ -188,29 +207,41 @@ pub fn compare(this: &Digest, last: &Digest) -> Vec<Check> {
             ));
         }
     }
+    // One note per sentence, naming every figure of it that moved.
     let half = Decimal::new(5, 1);
+    let mut moved: Vec<(&Figure, Vec<String>)> = Vec::new();
     for f in &this.current {
         let Some(was) = then(&f.key) else { continue };
         if was.yuan.is_zero() || f.reason {
             continue;
         }
-        let moved = (f.yuan - was.yuan).abs();
-        if moved - f.tolerance - was.tolerance > was.yuan.abs() * half {
-            out.push(finding(
-                CheckId::YearOnYear,
-                CheckStatus::Note,
-                &f.key,
-                &f.sentence,
-                f.page,
-                format!(
-                    "{} moves from {} 元 ({}) to {} 元, by more than half, and no reason is given",
-                    f.key,
-                    was.yuan.normalize(),
-                    last.fiscal_year,
-                    f.yuan.normalize()
-                ),
-            ));
+        let by = (f.yuan - was.yuan).abs();
+        if by - f.tolerance - was.tolerance > was.yuan.abs() * half {
+            let what = format!(
+                "{} from {} 元 to {} 元",
+                f.subject,
+                was.yuan.normalize(),
+                f.yuan.normalize()
+            );
+            match moved.iter_mut().find(|(g, _)| g.sentence == f.sentence) {
+                Some((_, list)) => list.push(what),
+                None => moved.push((f, vec![what])),
+            }
         }
+    }
+    for (f, list) in moved {
+        out.push(finding(
+            CheckId::YearOnYear,
+            CheckStatus::Note,
+            &f.key,
+            &f.sentence,
+            f.page,
+            format!(
+                "moved by more than half since {} with no reason given: {}",
+                last.fiscal_year,
+                list.join("; ")
+            ),
+        ));
     }
     out
 }
