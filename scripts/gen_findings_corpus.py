@@ -448,7 +448,8 @@ DOCS = [
     {"slug": "clean-putuo-caizhengju-2025", "dept": PT + "财政局", "year": 2025, "figures": figs()},
     {"slug": "clean-putuo-minzhengju-2025", "dept": PT + "民政局", "year": 2025,
      "figures": figs(admin="1210.50", fund="320.00", prev="1600.00")},
-    {"slug": "clean-jingan-jiaoyuju-2024-final", "dept": "上海市静安区教育局", "year": 2024, "final": True,
+    # (not 静安区教育局: corpus/final has its 2023 final account, which this one would be compared with)
+    {"slug": "clean-jingan-tiyuju-2024-final", "dept": "上海市静安区体育局", "year": 2024, "final": True,
      "figures": figs(admin="2310.88", prev="2700.00", prev_three="11.00")},
     # narrative logic, percentages, change rates
     {"slug": "logic-putuo-shangwuwei-2025", "dept": PT + "商务委员会", "year": 2025,
