@@ -250,6 +250,62 @@ pub fn compare(this: &Digest, last: &Digest) -> Vec<Check> {
 mod tests {
     use super::*;
 
+    use yusuan_model::{Format, Paragraph};
+
+    fn disclosure(year: i32, lines: &[&str]) -> Digest {
+        let mut text = vec![
+            format!("上海市普陀区财政局{year}年度部门预算"),
+            "编制部门：上海市普陀区财政局    单位：万元".to_string(),
+            format!("四、{year}年部门预算编制说明"),
+        ];
+        text.extend(lines.iter().map(|l| l.to_string()));
+        let doc = Document {
+            format: Format::Docx,
+            pages: None,
+            blocks: text
+                .into_iter()
+                .map(|t| {
+                    Block::Paragraph(Paragraph {
+                        text: t,
+                        page: None,
+                    })
+                })
+                .collect(),
+            warnings: Vec::new(),
+        };
+        let d = crate::normalise(&doc);
+        digest(&doc, &d).expect("a digest")
+    }
+
+    #[test]
+    fn last_years_figures_against_last_years_disclosure() {
+        let last = disclosure(
+            2024,
+            &["2024年“三公”经费预算13.20万元，比上年预算增加0.70万元。主要原因是公务用车更新。"],
+        );
+        let wrong = disclosure(
+            2025,
+            &["2025年“三公”经费预算11.70万元，比上年预算减少2.50万元。主要原因是压减开支。"],
+        );
+        let found = compare(&wrong, &last);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].status, CheckStatus::Fail);
+        let right = disclosure(
+            2025,
+            &["2025年“三公”经费预算11.70万元，比上年预算减少1.50万元。主要原因是压减开支。"],
+        );
+        assert!(compare(&right, &last).is_empty());
+        let doubled = disclosure(
+            2025,
+            &["2025年“三公”经费预算26.70万元，比上年预算增加13.50万元。"],
+        );
+        let found = compare(&doubled, &last);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].status, CheckStatus::Note);
+        // Only the year before, of the same kind, is compared.
+        assert!(compare(&last, &wrong).is_empty());
+    }
+
     #[test]
     fn subjects_compare_across_years() {
         assert_eq!(key("2025年“三公”经费预算"), "三公经费");
