@@ -183,7 +183,14 @@ class Doc:
                   f"事业收入0万元，比{py}年{self.stage}增加{w(D('35.60'))}万元；其他收入0万元。")
             self.expect("narrative_logic", f"事业收入0万元，比{py}年{self.stage}增加")
         self.para(s1)
-        self.para(f"支出{self.stage}{w(self.fg)}万元，其中：财政拨款支出{self.stage}{w(self.fg)}万元。财政拨款支出{self.stage}中，"
+        # a budget balances both years: its spending changes by what its income does
+        spent_change = ""
+        if not self.final:
+            d2 = d + D("10.00") if self.seeded("two_bases") else d
+            spent_change = f"，比{py}年预算{'增加' if d2 >= 0 else '减少'}{w(abs(d2))}万元"
+            if self.seeded("two_bases"):
+                self.expect("change_rate", "其中：财政拨款收入", status="note")
+        self.para(f"支出{self.stage}{w(self.fg)}万元，其中：财政拨款支出{self.stage}{w(self.fg)}万元{spent_change}。财政拨款支出{self.stage}中，"
                   f"一般公共预算拨款支出{self.stage}{w(self.gpb)}万元；政府性基金拨款支出{self.stage}{w(self.fund)}万元；"
                   f"国有资本经营预算拨款支出{self.stage}0万元。")
         reason = "财政拨款收入支出增加的主要原因是人员经费和信息化运维经费增加。" if d >= 0 else \
@@ -466,7 +473,7 @@ DOCS = [
                "conflict"]},
     # template residue and years
     {"slug": "residue-putuo-jianshe-2025", "dept": PT + "建设和管理委员会", "year": 2025, "figures": figs(),
-     "seeds": ["residue_xx", "doubled", "empty_reason", "year_heading", "note_missing"]},
+     "seeds": ["residue_xx", "doubled", "empty_reason", "year_heading", "note_missing", "two_bases"]},
     {"slug": "residue-putuo-shenjiju-2024-final", "dept": PT + "审计局", "year": 2024, "final": True,
      "figures": figs(admin="455.00", prev="760.00"), "seeds": ["residue_xx", "doubled", "year_asof",
                                                               "empty_reason"]},
@@ -490,7 +497,7 @@ DOCS = [
      "seeds": ["dept_name_3:XX局", "dept_name_5:上海市静安区人力资源和社会保障局", "toc_extra", "small_firms",
                "no_structure"]},
     {"slug": "names-putuo-yingjiju-2025", "dept": PT + "应急管理局", "year": 2025, "figures": figs(admin="610.00"),
-     "seeds": ["toc_order", "toc_extra", "procurement_sum", "small_firms", "no_procurement"]},
+     "seeds": ["toc_order", "toc_extra", "procurement_sum", "small_firms", "no_procurement", "two_bases"]},
 ]
 
 # Departments in consecutive years: the later year's 上年 figures are checked against the earlier
@@ -519,7 +526,7 @@ YOY_TRUTH = {
         ("note", "一般行政管理事务"), ("note", "项目支出"),
     ],
     "yoy-putuo-caizhengju-2026": [
-        ("fail", "财政拨款收入"),
+        ("fail", "财政拨款收入"), ("fail", "财政拨款支出预算"),
         ("note", "收入预算"), ("note", "支出预算"), ("note", "基本支出"), ("note", "行政运行"),
     ],
 }

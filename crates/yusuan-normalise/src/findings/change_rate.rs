@@ -6,6 +6,9 @@
 //!   digits (a change amount that agrees leaves the rate to the narrative check);
 //! * last year's figure stated in one place (`2024年“三公”经费预算为16.20万元`) and implied in
 //!   another (`2025年“三公”经费预算11.70万元，比上年预算减少2.50万元`: 14.20): one of them is a typo.
+//! * a budget's income and spending (`财政拨款收入37,151.47万元，比2024年预算执行数增加24,558.18万元`,
+//!   `财政拨款支出预算37,151.47万元，比2024年预算增加24,491.71万元`): a budget balances both years, so
+//!   equal figures with different changes were compared with different bases (a `note`).
 
 use std::sync::OnceLock;
 
@@ -124,6 +127,63 @@ pub(super) fn run(text: &Text, meta: &DocMeta) -> Vec<Check> {
         }
     }
     out.extend(prior_elsewhere(text, meta));
+    out
+}
+
+/// A budget's income and its spending, equal, with different changes on last year.
+pub(super) fn balanced_changes(facts: &[crate::narrative::Fact], meta: &DocMeta) -> Vec<Check> {
+    if meta.doc_kind != Some(yusuan_model::DocKind::Budget) {
+        return Vec::new();
+    }
+    let side = |f: &crate::narrative::Fact| {
+        let key: String = subject_key(f.subject()).replace("预算", "");
+        let (Some((amount, tol)), Some((change, ctol))) =
+            (f.amount_with_tolerance(), f.change_with_tolerance())
+        else {
+            return None;
+        };
+        let (income, spending) = (key.ends_with("收入"), key.ends_with("支出"));
+        (income || spending).then(|| {
+            let stem = key
+                .trim_end_matches("收入")
+                .trim_end_matches("支出")
+                .to_string();
+            (stem, income, amount, tol, change, ctol)
+        })
+    };
+    let sides: Vec<_> = facts
+        .iter()
+        .filter_map(|f| side(f).map(|s| (f, s)))
+        .collect();
+    let mut out = Vec::new();
+    for (fi, (stem, income, amount, tol, change, ctol)) in &sides {
+        if !income {
+            continue;
+        }
+        let Some((fs, (_, _, _, stol, schange, sctol))) = sides
+            .iter()
+            .find(|(_, s)| !s.1 && s.0 == *stem && (s.2 - amount).abs() <= tol + s.3)
+        else {
+            continue;
+        };
+        if (change - schange).abs() > ctol + sctol + tol + stol {
+            let (said, page) = fi.sentence();
+            let (other, _) = fs.sentence();
+            out.push(finding(
+                CheckId::ChangeRate,
+                CheckStatus::Note,
+                stem,
+                said,
+                page,
+                format!(
+                    "income and spending of {} 元 are compared with last year by {} 元 and {} 元: a budget balances, so the two bases differ (“{other}”)",
+                    amount.normalize(),
+                    change.normalize(),
+                    schange.normalize()
+                ),
+            ));
+        }
+    }
     out
 }
 
