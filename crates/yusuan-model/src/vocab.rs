@@ -302,6 +302,12 @@ vocabulary! {
         NarrativeLogic = "narrative_logic" => "A comparative word or rate that the figures it compares contradict (决算数大于预算数 where it is smaller)",
         EmptyTableNote = "empty_table_note" => "An empty fund or 三公 table without a note saying why, with another table's note, or a note saying empty over figures",
         MissingSection = "missing_section" => "A section a disclosure must have is not there (主要职能, 名词解释, 政府采购 …)",
+        PercentFormat = "percent_format" => "A rate printed without its % sign, or a share whose amount is missing (增长8.28； 项目支出，占6.19%)",
+        ChangeRate = "change_rate" => "A change that does not follow from the two years' figures stated, or last year's figure stated differently in two places",
+        ProcurementSum = "procurement_sum" => "政府采购 total is not 货物 + 工程 + 服务, or the part for small and medium firms exceeds the total",
+        TocMismatch = "toc_mismatch" => "The table of contents lists a table not present, omits one present, or lists them in another order",
+        DepartmentName = "department_name" => "A table headed with another department name than the cover's (XX局, a district dropped, an older name)",
+        YearOnYear = "year_on_year" => "A 上年 figure that differs from last year's disclosure of the department, or a figure moving over 50% with no reason (a note)",
         FinalBalance = "final_balance" => "The 决算 balance: 收入 + 年初结转和结余 = 支出 + 结余分配 + 年末结转和结余.",
     }
 }

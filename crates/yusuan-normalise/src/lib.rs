@@ -14,6 +14,7 @@ pub mod classify;
 pub mod code;
 pub mod codes;
 mod findings;
+pub use findings::year_on_year;
 pub mod identity;
 pub mod income;
 pub mod measure;

@@ -114,6 +114,28 @@ impl Fact {
             .unwrap_or_default()
     }
 
+    /// What the figure is about, as written.
+    pub(crate) fn subject(&self) -> &str {
+        &self.subject
+    }
+
+    /// The amount in 元 and the rounding its printed digits allow.
+    pub(crate) fn amount_with_tolerance(&self) -> Option<(Decimal, Decimal)> {
+        Some((self.amount_yuan()?, self.amount_tolerance()))
+    }
+
+    /// The change on last year in 元 (negative for a decrease) and its rounding.
+    pub(crate) fn change_with_tolerance(&self) -> Option<(Decimal, Decimal)> {
+        self.change
+            .as_ref()
+            .map(|(p, u)| (u.to_yuan(p.value), p.half_ulp() * u.factor))
+    }
+
+    /// The sentence and its page.
+    pub(crate) fn sentence(&self) -> (&str, Option<u32>) {
+        (&self.sentence, self.page)
+    }
+
     /// The record for `narrative_facts.csv`.
     pub fn record(&self) -> NarrativeFact {
         NarrativeFact {

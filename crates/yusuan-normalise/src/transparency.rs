@@ -7,7 +7,7 @@
 //! | sections | 20 | the required sections present (主要职能, 机构设置, 名词解释, 机关运行经费, 政府采购, 国有资产, 绩效, 三公), 2.5 each |
 //! | three_public | 10 | the 三公 table published with its parts (出国, 公务用车, 接待), or empty with a note |
 //! | performance | 10 | performance targets (a budget's 绩效目标表) or a performance section (a 决算's 绩效评价) |
-//! | consistency | 30 | less, per failed check: arithmetic 3, narrative 2, reader's findings 2, names and codes 1 |
+//! | consistency | 30 | less, per failed check: arithmetic 3, narrative, change and year-on-year 2, reader's findings 2, names, codes, contents and % signs 1 |
 //!
 //! Grades: A ≥ 90, B ≥ 80, C ≥ 70, D below. The weights are the constants below, in one place.
 
@@ -34,8 +34,13 @@ const N_SECTIONS: i64 = 8;
 fn cost(check: CheckId) -> i64 {
     match check {
         CheckId::Rollup | CheckId::RowIdentity | CheckId::CrossTable | CheckId::FinalBalance => 3,
-        CheckId::NarrativeMismatch | CheckId::NarrativeLogic => 2,
+        CheckId::NarrativeMismatch
+        | CheckId::NarrativeLogic
+        | CheckId::ChangeRate
+        | CheckId::ProcurementSum
+        | CheckId::YearOnYear => 2,
         CheckId::TemplateResidue | CheckId::YearMismatch | CheckId::EmptyTableNote => 2,
+        CheckId::TocMismatch | CheckId::DepartmentName | CheckId::PercentFormat => 1,
         CheckId::NameMismatch | CheckId::UnknownCode => 1,
         CheckId::CodeRepaired | CheckId::MissingTable | CheckId::MissingSection => 0,
     }

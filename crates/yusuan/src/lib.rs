@@ -12,6 +12,7 @@ pub mod copies;
 pub mod process;
 pub mod shard;
 mod walk;
+pub mod year_on_year;
 
 use std::path::Path;
 
@@ -121,7 +122,7 @@ pub fn run(input: &Path, out: &Path, run: &RunOptions, settings: &Settings) -> R
     } else {
         ProgressBar::hidden()
     };
-    let (seen, mut held): (Vec<copies::Seen>, Vec<Held>) = pool.install(|| {
+    let (seen, mut held): (Vec<(copies::Seen, Option<_>)>, Vec<Held>) = pool.install(|| {
         files
             .par_iter()
             .filter_map(|path| {
@@ -133,8 +134,9 @@ pub fn run(input: &Path, out: &Path, run: &RunOptions, settings: &Settings) -> R
                 bar.set_message(rel.clone());
                 bar.inc(1);
                 let seen = copies::seen(&done.outcome);
+                let digest = year_on_year::digest_of(&done.outcome);
                 Some((
-                    seen,
+                    (seen, digest),
                     match done.hash {
                         Some(hash) => Held::Stored { path: rel, hash },
                         None => Held::Inline(Box::new(done.outcome)),
@@ -145,6 +147,14 @@ pub fn run(input: &Path, out: &Path, run: &RunOptions, settings: &Settings) -> R
     });
     bar.finish_and_clear();
     held.sort_by(|a, b| a.path().cmp(b.path()));
+    let (seen, digests): (Vec<copies::Seen>, Vec<_>) = seen
+        .into_iter()
+        .map(|(s, d)| {
+            let path = s.path.clone();
+            (s, d.map(|d| (path, d)))
+        })
+        .unzip();
+    let year_on_year = year_on_year::YearOnYear::new(digests.into_iter().flatten());
     let assignment = copies::Assignment::decide(seen);
     let hash_of: std::collections::HashMap<String, String> = held
         .iter()
@@ -172,6 +182,7 @@ pub fn run(input: &Path, out: &Path, run: &RunOptions, settings: &Settings) -> R
         {
             companions::recheck(&mut o, &other, &settings.options);
         }
+        year_on_year.apply(&mut o);
         o
     });
     let summary = write_dataset_with(outcomes, out, &extras(input, files.len(), settings));

@@ -9,7 +9,7 @@ use anyhow::{bail, Context, Result};
 use yusuan_consolidate::{write_dataset_with, Extras, Summary};
 use yusuan_model::FileOutcome;
 
-use crate::{companions, copies};
+use crate::{companions, copies, year_on_year};
 
 /// The K-th (from 1) of N shards.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,13 +60,19 @@ pub fn merge(shards: &[impl AsRef<Path>], out: &Path) -> Result<Summary> {
         .map(|d| d.as_ref().join("documents.jsonl"))
         .collect();
     let mut seen = Vec::new();
+    let mut digests = Vec::new();
     let mut files = 0;
     for path in &paths {
         for outcome in Records::open(path)? {
-            seen.push(copies::seen(&outcome?));
+            let outcome = outcome?;
+            seen.push(copies::seen(&outcome));
+            if let Some(d) = year_on_year::digest_of(&outcome) {
+                digests.push((outcome.path.clone(), d));
+            }
             files += 1;
         }
     }
+    let year_on_year = year_on_year::YearOnYear::new(digests);
     seen.sort_by(|a, b| a.path.cmp(&b.path));
     if let Some(w) = seen.windows(2).find(|w| w[0].path == w[1].path) {
         bail!("{} appears in more than one shard: were the shards run over the same folder with the same N?", w[0].path);
@@ -112,6 +118,7 @@ pub fn merge(shards: &[impl AsRef<Path>], out: &Path) -> Result<Summary> {
         {
             companions::recheck(&mut outcome, other, &options);
         }
+        year_on_year.reapply(&mut outcome);
         Some(outcome)
     });
     let extras = Extras {

@@ -1,9 +1,12 @@
 //! Empty tables and their notes. An empty 政府性基金, 国有资本经营 or 三公 table must say why
 //! (`本单位无政府性基金预算财政拨款收入支出，故本表无数据`); the note must name that table's own
 //! fund (a note copied from the 基金 table onto the 国资 table is a finding); and a note saying
-//! the table is empty over a table that prints figures is a finding too.
+//! the table is empty over a table that prints figures is a finding too. The 财政拨款收支总表's
+//! 政府性基金 and 国有资本经营 columns must agree: a fund the summary spends has a table that prints
+//! figures, and a fund it does not spend has an empty table.
 
-use yusuan_model::{Check, CheckId, CheckStatus, TableKind};
+use rust_decimal::Decimal;
+use yusuan_model::{Check, CheckId, CheckStatus, Measure, TableKind};
 
 use super::{finding, Text};
 use crate::ReadTable;
@@ -47,9 +50,65 @@ fn what(kind: TableKind) -> &'static str {
     }
 }
 
+/// What the 财政拨款收支总表 spends of a fund (its 支出 side's total in that column), if it prints
+/// the column.
+fn summary_spends(tables: &[ReadTable], kind: TableKind) -> Option<Decimal> {
+    let measure = match kind {
+        TableKind::GovernmentFundExpenditure => Measure::GovernmentFundBudget,
+        TableKind::StateCapitalExpenditure => Measure::StateCapitalBudget,
+        _ => return None,
+    };
+    tables
+        .iter()
+        .find(|t| t.info.kind == TableKind::FiscalGrantSummary)
+        .and_then(|t| t.data.totals.get(&("expenditure".to_string(), measure)))
+        .map(|v| v.yuan)
+}
+
+/// The fund tables against the 财政拨款收支总表's columns.
+fn against_summary(tables: &[ReadTable]) -> Vec<Check> {
+    let mut out = Vec::new();
+    for rt in tables {
+        let Some(spent) = summary_spends(tables, rt.info.kind) else {
+            continue;
+        };
+        let prints = rt
+            .data
+            .rows
+            .iter()
+            .any(|r| r.values.values().any(|v| !v.yuan.is_zero()));
+        let detail = match (spent.is_zero(), prints) {
+            (false, false) => format!(
+                "the 财政拨款收支总表 spends {} 元 of {} funds, but the {} table prints nothing",
+                spent.normalize(),
+                what(rt.info.kind),
+                what(rt.info.kind)
+            ),
+            (true, true) => format!(
+                "the 财政拨款收支总表 spends nothing of {} funds, but the {} table prints figures",
+                what(rt.info.kind),
+                what(rt.info.kind)
+            ),
+            _ => continue,
+        };
+        out.push(Check {
+            table: Some(rt.info.id()),
+            ..finding(
+                CheckId::EmptyTableNote,
+                CheckStatus::Fail,
+                "",
+                &rt.info.title,
+                rt.info.page,
+                detail,
+            )
+        });
+    }
+    out
+}
+
 /// Empty-table findings.
 pub(super) fn run(text: &Text, tables: &[ReadTable]) -> Vec<Check> {
-    let mut out = Vec::new();
+    let mut out = against_summary(tables);
     let grids: Vec<_> = text.doc.tables().collect();
     for rt in tables {
         let kind = rt.info.kind;

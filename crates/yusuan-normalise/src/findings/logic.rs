@@ -13,7 +13,7 @@ use yusuan_model::{Check, CheckId, CheckStatus};
 use super::residue::sentence_around;
 use super::{finding, Text};
 
-const NUM: &str = r"([0-9][0-9,]*(?:\.[0-9]+)?)";
+pub(super) const NUM: &str = r"([0-9][0-9,]*(?:\.[0-9]+)?)";
 
 fn budget_actual_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
@@ -47,17 +47,17 @@ fn growth_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
         Regex::new(&format!(
-            r"{NUM}\s*(万元|元)[，,]\s*(?:比|较)上年(?:度)?(?:预算|决算)?(增加|增长)\s*{NUM}\s*(万元|元)"
+            r"{NUM}\s*(万元|元)[，,]\s*(?:比|较)(?:上年|20[0-9]{{2}}年)(?:度)?(?:预算|决算)?(增加|增长)\s*{NUM}\s*(万元|元)"
         ))
         .expect("valid regex")
     })
 }
 
-fn num(s: &str) -> Option<Decimal> {
+pub(super) fn num(s: &str) -> Option<Decimal> {
     Decimal::from_str(&s.replace(',', "")).ok()
 }
 
-fn yuan(v: Decimal, unit: &str) -> Decimal {
+pub(super) fn yuan(v: Decimal, unit: &str) -> Decimal {
     if unit == "万元" {
         v * Decimal::from(10_000)
     } else {
@@ -66,7 +66,7 @@ fn yuan(v: Decimal, unit: &str) -> Decimal {
 }
 
 /// Half a unit of the last printed digit.
-fn half_ulp(v: Decimal) -> Decimal {
+pub(super) fn half_ulp(v: Decimal) -> Decimal {
     Decimal::new(5, v.scale() + 1)
 }
 
@@ -227,6 +227,10 @@ mod tests {
         );
         assert!(
             findings("一般公共预算1206.34万元，比上年预算增加683.66万元，增长130.8%").is_empty()
+        );
+        assert_eq!(
+            findings("事业收入0万元，比2024年预算增加35.60万元；其他收入0万元。").len(),
+            1
         );
     }
 }

@@ -10,14 +10,30 @@
 //! * [`empty_tables`]: an empty fund or 三公 table with no note saying why, a note naming another
 //!   table's fund, a note saying "empty" over a table that prints figures;
 //! * [`sections`]: the sections a disclosure must have (主要职能, 机构设置, 名词解释, 机关运行经费,
-//!   政府采购, 国有资产, 绩效, 三公).
+//!   政府采购, 国有资产, 绩效, 三公);
+//! * [`conflict`]: two disagreeing figures for one thing in one paragraph;
+//! * [`percent`]: a rate printed without its % sign, a share whose amount is missing;
+//! * [`change_rate`]: a change that does not follow from the two years' figures stated, and
+//!   last year's figure stated in one place and implied in another;
+//! * [`procurement`]: 政府采购 total against 货物 + 工程 + 服务, and small firms' part within it;
+//! * [`toc`]: the table of contents against the tables present and their order;
+//! * [`department`]: the department named over the tables against the cover's;
+//! * [`year_on_year`]: last year's figures against last year's disclosure of the same
+//!   department (run across documents by the binary, with a [`year_on_year::Digest`] of each).
 //!
 //! Every finding quotes the printed words and names the page where there is one.
 
+mod change_rate;
+mod conflict;
+mod department;
 mod empty_tables;
 mod logic;
+mod percent;
+mod procurement;
 mod residue;
 mod sections;
+mod toc;
+pub mod year_on_year;
 mod years;
 
 use yusuan_model::{Block, Check, CheckId, CheckStatus, DocMeta, Document, Location};
@@ -91,5 +107,16 @@ pub fn run(doc: &Document, meta: &DocMeta, tables: &[ReadTable]) -> Vec<Check> {
     out.extend(logic::run(&text));
     out.extend(empty_tables::run(&text, tables));
     out.extend(sections::run(&text, meta, tables));
+    out.extend(conflict::run(&text, meta));
+    out.extend(percent::run(&text));
+    out.extend(change_rate::run(&text, meta));
+    let unwrapped = crate::prose::unwrap_paged(&text.paragraphs);
+    let pages: Vec<Option<u32>> = unwrapped.iter().map(|(_, p)| *p).collect();
+    let lines: Vec<String> = unwrapped.into_iter().map(|(p, _)| p).collect();
+    let facts = crate::narrative::read_facts_paged(&lines, &pages);
+    out.extend(change_rate::balanced_changes(&facts, meta));
+    out.extend(procurement::run(&text));
+    out.extend(toc::run(&text, tables));
+    out.extend(department::run(&text, meta));
     out
 }
