@@ -20,6 +20,7 @@ pub mod income;
 pub mod measure;
 pub mod meta;
 pub mod narrative;
+pub mod procurement;
 pub mod prose;
 pub mod read_table;
 pub mod reported;
@@ -455,6 +456,10 @@ fn read_grid(
     if kind == TableKind::PerformanceTargets {
         return ReadTable::new(info(false, &unit), TableData::without_amounts(), unit);
     }
+    if kind == TableKind::Procurement {
+        let data = procurement::read(dense, data_from, &unit, Default::default());
+        return ReadTable::new(info(!data.any_amount, &unit), data, unit);
+    }
     let paths = header_paths(dense, n_title, data_from, t.n_cols);
     let roles = column_roles(kind, final_accounts, &paths, dense, data_from);
     let data = read_blocks(kind, dense, &roles, data_from, &unit);
@@ -465,6 +470,10 @@ fn read_grid(
 /// no title between. A repeated header is skipped.
 fn continue_grid(prev: &ReadTable, dense: &Dense) -> TableData {
     let data_from = first_data_row(dense, 0);
+    if prev.info.kind == TableKind::Procurement {
+        let ctx = procurement::Context::after(&prev.data.rows);
+        return procurement::read(dense, data_from, &prev.unit, ctx);
+    }
     read_blocks(
         prev.info.kind,
         dense,

@@ -68,7 +68,7 @@ pub struct Row {
 
 impl Row {
     /// A row without a code (the 三公 row).
-    fn uncoded(row: usize, values: BTreeMap<Measure, Value>) -> Row {
+    pub(crate) fn uncoded(row: usize, values: BTreeMap<Measure, Value>) -> Row {
         Row {
             row,
             scheme: Scheme::None,
