@@ -21,18 +21,20 @@
 //! 3f1c…,dept_5a…,2022,expenditure_summary,function,2010302,一般行政管理事务,一般行政管理事务,,project,7140000.00,万元,,3,6,6
 //! ```
 //!
-//! Every file is first written in a temporary folder inside the output folder and renamed into
-//! place only when all are complete, so a run never leaves half a dataset. Rows come out in the
+//! Every file is first written into a fresh folder beside the output folder, which replaces the
+//! output folder in one switch only when all are complete, so a reader of the output
+//! folder finds one whole dataset at every moment, even after a crash. Rows come out in the
 //! order of the outcomes given (the binary sorts them by path), so the same input gives the same
 //! bytes.
 
 mod rows;
 pub mod schema;
 mod sqlite;
+mod swap;
 mod writer;
 
 pub use writer::{
-    datapackage, datapackage_with, write_dataset, write_dataset_with, Extras, Summary,
+    datapackage, datapackage_with, recover, write_dataset, write_dataset_with, Extras, Summary,
 };
 
 use thiserror::Error;
