@@ -38,6 +38,11 @@ pub fn write_sqlite(dir: &Path) -> Result<()> {
     use rusqlite::types::Value;
     let path = dir.join("yusuan.sqlite");
     let mut conn = Connection::open(&path).map_err(sql_err(&path))?;
+    // The file is new and lies in the staging folder, which is thrown away if the write fails
+    // and flushed to disk before it is switched into place: a rollback journal and SQLite's
+    // own flushes would only repeat that.
+    conn.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
+        .map_err(sql_err(&path))?;
     let tx = conn.transaction().map_err(sql_err(&path))?;
     for (name, _, columns) in schema::FILES {
         let mut defs: Vec<String> = Vec::new();
