@@ -39,24 +39,27 @@ pub use writer::{
 
 use thiserror::Error;
 
-/// Why the dataset could not be written.
+/// Why the dataset could not be written. Each error keeps the underlying error as its cause
+/// ([`std::error::Error::source`]); the binary prints the chain (`cannot write …: <cause>`).
 #[derive(Debug, Error)]
 pub enum WriteError {
     /// A file or folder could not be created, written or renamed.
-    #[error("cannot write {path}: {source}")]
+    #[error("cannot write {path}")]
     Io {
         /// The path concerned.
         path: String,
         /// The underlying error.
+        #[source]
         source: std::io::Error,
     },
     /// A record could not be serialised.
-    #[error("cannot serialise {what}: {message}")]
+    #[error("cannot serialise {what}")]
     Serialise {
         /// What was being written.
         what: String,
-        /// The serialiser's message.
-        message: String,
+        /// The serialiser's error (CSV, JSON or SQLite).
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync + 'static>,
     },
 }
 

@@ -16,7 +16,7 @@ use crate::{Result, WriteError};
 fn sql_err(path: &Path) -> impl FnOnce(rusqlite::Error) -> WriteError + '_ {
     move |e| WriteError::Serialise {
         what: path.display().to_string(),
-        message: e.to_string(),
+        source: e.into(),
     }
 }
 
@@ -82,7 +82,7 @@ pub fn write_sqlite(dir: &Path) -> Result<()> {
         for record in rdr.records() {
             let record = record.map_err(|e| WriteError::Serialise {
                 what: csv_path.display().to_string(),
-                message: e.to_string(),
+                source: e.into(),
             })?;
             let mut values: Vec<Value> = Vec::with_capacity(defs.len());
             for (v, (_, t, _)) in record.iter().zip(columns.iter()) {

@@ -78,7 +78,7 @@ fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
 fn csv_err(what: &str) -> impl FnOnce(csv::Error) -> WriteError + '_ {
     move |e| WriteError::Serialise {
         what: what.to_string(),
-        message: e.to_string(),
+        source: e.into(),
     }
 }
 
@@ -200,7 +200,7 @@ where
         }
         let line = serde_json::to_string(o).map_err(|e| WriteError::Serialise {
             what: format!("documents.jsonl ({})", o.path),
-            message: e.to_string(),
+            source: e.into(),
         })?;
         jsonl
             .write_all(line.as_bytes())
@@ -231,7 +231,7 @@ where
         w.into_inner()
             .map_err(|e| WriteError::Serialise {
                 what: name.into(),
-                message: e.to_string(),
+                source: e.into_error().into(),
             })?
             .flush()
             .map_err(io_err(&path))?;
