@@ -16,8 +16,8 @@
 //! forward (the old dataset is deleted). So after any crash `OUT` holds one complete dataset,
 //! the old or the new, with its cache.
 //!
-//! When the new folder cannot sit beside `OUT` (`OUT` is a mount point, or its parent folder is
-//! not writable), the files are written into `OUT/.yusuan-next` and renamed into place one at a
+//! When the new folder cannot sit beside `OUT` (`OUT` is a mount point, its parent folder is
+//! not writable, or it is the folder yusuan runs in, `--out .`), the files are written into `OUT/.yusuan-next` and renamed into place one at a
 //! time: each file is then whole, but a crash between renames can leave files of two runs.
 
 use std::fs;
@@ -111,7 +111,10 @@ pub(crate) fn stage(out: &Path, files: &[String]) -> io::Result<Staging> {
     recover(out, files)?;
     fs::create_dir_all(out)?;
     let out = real(out)?;
-    if let Some((next, old)) = siblings(&out) {
+    // A process working inside `OUT` itself (`--out .`) would be left in the old folder, which
+    // is then deleted: the folder is kept and its files replaced in place.
+    let here = std::env::current_dir().and_then(fs::canonicalize).ok();
+    if let (Some((next, old)), false) = (siblings(&out), here.as_deref() == Some(out.as_path())) {
         if same_device(&out) && fs::create_dir(&next).is_ok() {
             return Ok(Staging {
                 out,
