@@ -36,9 +36,13 @@ pub(crate) struct Staging {
     pub old: Option<PathBuf>,
 }
 
-/// The name of a file the dataset writes (any other entry of the output folder is kept).
+/// The name of a file the dataset writes, or of a file SQLite keeps beside `yusuan.sqlite`
+/// while it is open (any other entry of the output folder is kept).
 pub(crate) fn is_dataset_file(name: &str, files: &[String]) -> bool {
-    files.iter().any(|f| f == name) || name.starts_with("yusuan.sqlite")
+    files.iter().any(|f| f == name)
+        || ["-journal", "-wal", "-shm"]
+            .iter()
+            .any(|s| name.strip_suffix(s) == Some("yusuan.sqlite"))
 }
 
 /// `OUT.yusuan-next` and `OUT.yusuan-old` for the output folder `out`.
@@ -220,6 +224,17 @@ fn exchange(_: &Path, _: &Path) -> io::Result<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_dataset_and_its_sqlite_companions_are_dataset_files() {
+        let files = ["documents.csv".to_string(), "yusuan.sqlite".to_string()];
+        for name in ["documents.csv", "yusuan.sqlite", "yusuan.sqlite-journal"] {
+            assert!(is_dataset_file(name, &files), "{name}");
+        }
+        for name in ["yusuan.sqlite.bak", ".yusuan-cache", "NOTES.txt"] {
+            assert!(!is_dataset_file(name, &files), "{name}");
+        }
+    }
 
     #[test]
     fn exchange_swaps_two_folders_in_one_step() {
