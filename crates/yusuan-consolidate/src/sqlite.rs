@@ -16,7 +16,7 @@ use crate::{Result, WriteError};
 fn sql_err(path: &Path) -> impl FnOnce(rusqlite::Error) -> WriteError + '_ {
     move |e| WriteError::Serialise {
         what: path.display().to_string(),
-        message: e.to_string(),
+        source: e.into(),
     }
 }
 
@@ -38,6 +38,11 @@ pub fn write_sqlite(dir: &Path) -> Result<()> {
     use rusqlite::types::Value;
     let path = dir.join("yusuan.sqlite");
     let mut conn = Connection::open(&path).map_err(sql_err(&path))?;
+    // The file is new and lies in the staging folder, which is thrown away if the write fails
+    // and flushed to disk before it is switched into place: a rollback journal and SQLite's
+    // own flushes would only repeat that.
+    conn.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")
+        .map_err(sql_err(&path))?;
     let tx = conn.transaction().map_err(sql_err(&path))?;
     for (name, _, columns) in schema::FILES {
         let mut defs: Vec<String> = Vec::new();
@@ -77,7 +82,7 @@ pub fn write_sqlite(dir: &Path) -> Result<()> {
         for record in rdr.records() {
             let record = record.map_err(|e| WriteError::Serialise {
                 what: csv_path.display().to_string(),
-                message: e.to_string(),
+                source: e.into(),
             })?;
             let mut values: Vec<Value> = Vec::with_capacity(defs.len());
             for (v, (_, t, _)) in record.iter().zip(columns.iter()) {

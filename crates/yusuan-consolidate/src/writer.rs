@@ -1,9 +1,10 @@
-//! Writing the dataset files atomically.
+//! Writing the dataset files: every row of every file from one pass over the outcomes, into a
+//! staging folder that [`crate::swap`] then puts in place whole.
 
 use std::borrow::Borrow;
 use std::fs::{self, File};
 use std::io::{BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_json::json;
 use yusuan_model::{CodebookEntry, FileOutcome, FileStatus};
@@ -13,7 +14,7 @@ use crate::schema::{
     self, CheckRow, CodebookRow, Column, DocumentRow, LineItemRow, NarrativeFactRow, PanelRow,
     PerformanceTargetRow, ProjectRow, TableRow,
 };
-use crate::{Result, WriteError};
+use crate::{swap, Result, WriteError};
 
 /// Counts for the run's closing line.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -77,7 +78,7 @@ fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
 fn csv_err(what: &str) -> impl FnOnce(csv::Error) -> WriteError + '_ {
     move |e| WriteError::Serialise {
         what: what.to_string(),
-        message: e.to_string(),
+        source: e.into(),
     }
 }
 
@@ -112,20 +113,21 @@ where
     I: IntoIterator,
     I::Item: std::borrow::Borrow<FileOutcome>,
 {
-    fs::create_dir_all(out_dir).map_err(io_err(out_dir))?;
-    let tmp: PathBuf = out_dir.join(format!(".yusuan-tmp-{}", std::process::id()));
-    if tmp.exists() {
-        fs::remove_dir_all(&tmp).map_err(io_err(&tmp))?;
-    }
-    fs::create_dir_all(&tmp).map_err(io_err(&tmp))?;
-    let result = write_all(outcomes, &tmp, extras);
-    let summary = match result {
+    let files = dataset_files();
+    let staging = swap::stage(out_dir, &files).map_err(io_err(out_dir))?;
+    let summary = match write_all(outcomes, &staging.next, extras) {
         Ok(s) => s,
         Err(e) => {
-            let _ = fs::remove_dir_all(&tmp);
+            swap::abandon(&staging);
             return Err(e);
         }
     };
+    swap::switch(&staging, &files).map_err(io_err(&staging.out))?;
+    Ok(summary)
+}
+
+/// The names of the files a dataset is made of.
+pub(crate) fn dataset_files() -> Vec<String> {
     let mut names: Vec<String> = schema::FILES
         .iter()
         .map(|f| format!("{}.csv", f.0))
@@ -133,12 +135,14 @@ where
     names.push("documents.jsonl".into());
     names.push("datapackage.json".into());
     names.push("yusuan.sqlite".into());
-    for name in &names {
-        let to = out_dir.join(name);
-        fs::rename(tmp.join(name), &to).map_err(io_err(&to))?;
-    }
-    fs::remove_dir_all(&tmp).map_err(io_err(&tmp))?;
-    Ok(summary)
+    names
+}
+
+/// Finish or undo the switch of a dataset that a run stopped part way through (see
+/// the `swap` module); a caller that lists `out_dir`'s surroundings before writing (a run whose
+/// output lies inside its input) calls this first.
+pub fn recover(out_dir: &Path) -> Result<()> {
+    swap::recover(out_dir, &dataset_files()).map_err(io_err(out_dir))
 }
 
 fn write_all<I>(outcomes: I, dir: &Path, extras: &Extras) -> Result<Summary>
@@ -196,7 +200,7 @@ where
         }
         let line = serde_json::to_string(o).map_err(|e| WriteError::Serialise {
             what: format!("documents.jsonl ({})", o.path),
-            message: e.to_string(),
+            source: e.into(),
         })?;
         jsonl
             .write_all(line.as_bytes())
@@ -227,7 +231,7 @@ where
         w.into_inner()
             .map_err(|e| WriteError::Serialise {
                 what: name.into(),
-                message: e.to_string(),
+                source: e.into_error().into(),
             })?
             .flush()
             .map_err(io_err(&path))?;

@@ -19,7 +19,7 @@ pub mod pdf;
 mod sniff;
 pub mod workbook;
 
-pub use error::{ExtractError, Result};
+pub use error::{Cause, ExtractError, Result};
 pub use limits::Limits;
 pub use sniff::{sniff, Sniffed};
 
@@ -34,7 +34,7 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Document> {
         Sniffed::Zip => docx::read_docx(bytes, limits),
         Sniffed::Pdf => pdf::read_pdf(bytes, limits),
         Sniffed::Ole => doc::read_doc(bytes, limits),
-        Sniffed::Empty => Err(ExtractError::Malformed("empty file".into())),
+        Sniffed::Empty => Err(ExtractError::malformed("empty file")),
         Sniffed::Other => Err(ExtractError::Unsupported(
             "not a .docx, .doc or .pdf file (unrecognised content)".into(),
         )),

@@ -27,7 +27,7 @@ pub fn is_workbook(bytes: &[u8]) -> bool {
 pub fn read_xlsx(bytes: &[u8], limits: &Limits) -> Result<Document> {
     check_parts(bytes, limits)?;
     let mut book: calamine::Xlsx<_> = calamine::Xlsx::new(Cursor::new(bytes))
-        .map_err(|e| ExtractError::Malformed(format!("not a readable workbook: {e}")))?;
+        .map_err(|e| ExtractError::malformed_by("not a readable workbook", e))?;
     let mut blocks = Vec::new();
     let mut warnings = Vec::new();
     for name in book.sheet_names() {
@@ -61,18 +61,18 @@ pub fn read_xlsx(bytes: &[u8], limits: &Limits) -> Result<Document> {
 /// Inflate every part within the limit before calamine reads any.
 fn check_parts(bytes: &[u8], limits: &Limits) -> Result<()> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| ExtractError::Malformed(format!("not a readable zip container: {e}")))?;
+        .map_err(|e| ExtractError::malformed_by("not a readable zip container", e))?;
     let mut total = 0u64;
     for i in 0..zip.len() {
         let mut part = zip
             .by_index(i)
-            .map_err(|e| ExtractError::Malformed(format!("cannot open part {i}: {e}")))?;
+            .map_err(|e| ExtractError::malformed_by(format!("cannot open part {i}"), e))?;
         let name = part.name().to_string();
         let n = std::io::copy(
             &mut (&mut part).take(limits.max_part_bytes + 1),
             &mut std::io::sink(),
         )
-        .map_err(|e| ExtractError::Malformed(format!("cannot inflate {name}: {e}")))?;
+        .map_err(|e| ExtractError::malformed_by(format!("cannot inflate {name}"), e))?;
         if n > limits.max_part_bytes {
             return Err(ExtractError::Limit(format!(
                 "{name} inflates past the limit of {} bytes per part",

@@ -430,7 +430,7 @@ fn garbage_is_malformed() {
         b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj",
     ] {
         match read_pdf(bytes, &Limits::default()) {
-            Err(ExtractError::Malformed(m)) => assert!(!m.is_empty()),
+            Err(ExtractError::Malformed { what: m, .. }) => assert!(!m.is_empty()),
             other => panic!("expected Malformed, got {other:?}"),
         }
     }
@@ -497,7 +497,7 @@ fn empty_user_password_is_decrypted() {
 #[test]
 fn user_password_is_required() {
     match read_pdf(&encrypted("open sesame"), &Limits::default()) {
-        Err(ExtractError::Encrypted(m)) => assert!(m.contains("password"), "{m}"),
+        Err(ExtractError::Encrypted { what: m, .. }) => assert!(m.contains("password"), "{m}"),
         other => panic!("expected Encrypted, got {other:?}"),
     }
 }

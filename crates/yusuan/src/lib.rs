@@ -89,6 +89,10 @@ pub fn run(input: &Path, out: &Path, run: &RunOptions, settings: &Settings) -> R
     if !input.is_dir() {
         bail!("{} is not a folder", input.display());
     }
+    // A switch of datasets that an earlier run left half done is finished or undone first, so
+    // that the walk never reads its leftovers and the cache is where it belongs.
+    yusuan_consolidate::recover(out)
+        .with_context(|| format!("cannot tidy the dataset in {}", out.display()))?;
     let walk = walk::files_under(input, Some(out), &run.filter)
         .with_context(|| format!("cannot list {}", input.display()))?;
     let files = &walk.files;

@@ -160,7 +160,7 @@ pub fn process_hashed(
                 ExtractError::Unsupported(_) => FileStatus::Unsupported,
                 _ => FileStatus::Failed,
             };
-            outcome.error = Some(format!("{rel}: {e}"));
+            outcome.error = Some(format!("{rel}: {}", e.message()));
             tracing::warn!(error = %e, "cannot read");
             return outcome;
         }

@@ -323,3 +323,45 @@ fn include_and_exclude_choose_the_files() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("bad glob"));
 }
+
+/// `--out .` run from inside the output folder replaces the files in place: the folder the
+/// command (and the user's shell) works in is never swapped away from under it.
+#[cfg(unix)]
+#[test]
+fn output_in_the_current_folder_is_replaced_in_place() {
+    let input = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        corpus_file("changji-zhengziju-2023.docx"),
+        input.path().join("a.docx"),
+    )
+    .unwrap();
+    std::fs::write(out.path().join("NOTES.txt"), "mine").unwrap();
+    let folder = || {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(out.path()).unwrap().ino()
+    };
+    let before = folder();
+    for _ in 0..2 {
+        let status = yusuan()
+            .current_dir(out.path())
+            .args([
+                "run",
+                input.path().to_str().unwrap(),
+                "--out",
+                ".",
+                "--quiet",
+            ])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+    let docs = std::fs::read_to_string(out.path().join("documents.csv")).unwrap();
+    assert!(docs.contains("a.docx"), "{docs}");
+    assert_eq!(
+        std::fs::read_to_string(out.path().join("NOTES.txt")).unwrap(),
+        "mine"
+    );
+    assert!(!out.path().join(".yusuan-next").exists());
+    assert_eq!(folder(), before, "the same folder, not one switched in");
+}

@@ -53,13 +53,11 @@ pub struct Fib {
 /// Parse the FIB; an encrypted or obfuscated file is [`ExtractError::Encrypted`].
 pub fn parse(word: &[u8]) -> Result<Fib> {
     let short = || {
-        ExtractError::Malformed(
-            "Word 97 .doc: the WordDocument stream is too short for its FIB".into(),
-        )
+        ExtractError::malformed("Word 97 .doc: the WordDocument stream is too short for its FIB")
     };
     let ident = u16_at(word, 0).ok_or_else(short)?;
     if ident != W_IDENT {
-        return Err(ExtractError::Malformed(format!(
+        return Err(ExtractError::malformed(format!(
             "Word .doc: the WordDocument stream does not start with a FIB (wIdent {ident:#06x})"
         )));
     }
@@ -76,7 +74,7 @@ pub fn parse(word: &[u8]) -> Result<Fib> {
         } else {
             "encrypted"
         };
-        return Err(ExtractError::Encrypted(format!(
+        return Err(ExtractError::encrypted(format!(
             "Word 97 .doc is password-protected ({how})"
         )));
     }
@@ -93,7 +91,7 @@ pub fn parse(word: &[u8]) -> Result<Fib> {
     let cslw = usize::from(u16_at(word, pos).ok_or_else(short)?);
     let rg_lw = pos + 2;
     if cslw < 4 {
-        return Err(ExtractError::Malformed(format!(
+        return Err(ExtractError::malformed(format!(
             "Word 97 .doc: FibRgLw has {cslw} fields, too few for ccpText"
         )));
     }
@@ -102,7 +100,7 @@ pub fn parse(word: &[u8]) -> Result<Fib> {
     let cb_rg_fc_lcb = usize::from(u16_at(word, pos).ok_or_else(short)?);
     let pairs = pos + 2;
     if cb_rg_fc_lcb <= PAIR_CLX {
-        return Err(ExtractError::Malformed(format!(
+        return Err(ExtractError::malformed(format!(
             "Word 97 .doc: FibRgFcLcb has {cb_rg_fc_lcb} pairs, too few for the piece table"
         )));
     }
@@ -147,15 +145,18 @@ mod tests {
     #[test]
     fn encrypted_short_and_old_files_are_refused() {
         let b = fib_bytes(0x0100, 1, &[]);
-        assert!(matches!(parse(&b), Err(ExtractError::Encrypted(_))));
+        assert!(matches!(parse(&b), Err(ExtractError::Encrypted { .. })));
         let b = fib_bytes(0, 1, &[]);
-        assert!(matches!(parse(&b[..200]), Err(ExtractError::Malformed(_))));
+        assert!(matches!(
+            parse(&b[..200]),
+            Err(ExtractError::Malformed { .. })
+        ));
         let mut old = b.clone();
         old[2] = 0x65;
         assert!(matches!(parse(&old), Err(ExtractError::Unsupported(_))));
         assert!(matches!(
             parse(b"\x00\x01"),
-            Err(ExtractError::Malformed(_))
+            Err(ExtractError::Malformed { .. })
         ));
     }
 }

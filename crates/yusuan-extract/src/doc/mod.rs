@@ -46,9 +46,8 @@ pub fn read_doc(bytes: &[u8], limits: &Limits) -> Result<Document> {
     let mut ole = ole::Ole::open(bytes)?;
     let names = ole.root_names();
     if names.iter().any(|n| n == "EncryptedPackage") {
-        return Err(ExtractError::Encrypted(
-            "password-protected Office 2007+ file (an encrypted package in an OLE container)"
-                .into(),
+        return Err(ExtractError::encrypted(
+            "password-protected Office 2007+ file (an encrypted package in an OLE container)",
         ));
     }
     if !ole.has_stream("WordDocument") {
@@ -57,7 +56,7 @@ pub fn read_doc(bytes: &[u8], limits: &Limits) -> Result<Document> {
     let word = ole.read_stream("WordDocument", limits)?;
     let fib = fib::parse(&word)?;
     if !ole.has_stream(fib.table_stream) {
-        return Err(ExtractError::Malformed(format!(
+        return Err(ExtractError::malformed(format!(
             "Word 97 .doc: the table stream {} is missing",
             fib.table_stream
         )));
@@ -312,7 +311,7 @@ mod tests {
         let garbage: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect();
         let bytes = ole(&[("WordDocument", &garbage), ("1Table", &garbage)]);
         let err = read_doc(&bytes, &Limits::default()).unwrap_err();
-        assert!(matches!(err, ExtractError::Malformed(_)), "{err}");
+        assert!(matches!(err, ExtractError::Malformed { .. }), "{err}");
 
         // A valid FIB whose tables point nowhere.
         let mut word = fib_bytes(0, 50, &[(33, fib::FcLcb { fc: 9, lcb: 900 })]);
@@ -334,7 +333,7 @@ mod tests {
         let bytes = ole(&[("WordDocument", &word), ("0Table", &[0u8; 16])]);
         assert!(matches!(
             read_doc(&bytes, &Limits::default()),
-            Err(ExtractError::Encrypted(_))
+            Err(ExtractError::Encrypted { .. })
         ));
         let xls = ole(&[("Workbook", &[9u8; 4096])]);
         match crate::extract(&xls, &Limits::default()) {
@@ -347,7 +346,7 @@ mod tests {
         ]);
         assert!(matches!(
             read_doc(&package, &Limits::default()),
-            Err(ExtractError::Encrypted(_))
+            Err(ExtractError::Encrypted { .. })
         ));
     }
 

@@ -16,9 +16,14 @@ pub struct Ole<'a> {
     file: CompoundFile<Cursor<&'a [u8]>>,
 }
 
-/// The message for a container that cfb could not read or that made it panic.
+/// A damaged container, found here or by a panic in cfb (there is no library error to keep).
 fn damaged(what: impl std::fmt::Display) -> ExtractError {
-    ExtractError::Malformed(format!("OLE compound file: {what}"))
+    ExtractError::malformed(format!("OLE compound file: {what}"))
+}
+
+/// A damaged container, as the `cfb` crate reported.
+fn damaged_by(what: impl std::fmt::Display, cause: std::io::Error) -> ExtractError {
+    ExtractError::malformed_by(format!("OLE compound file: {what}"), cause)
 }
 
 impl<'a> Ole<'a> {
@@ -27,7 +32,7 @@ impl<'a> Ole<'a> {
         let opened = catch_unwind(AssertUnwindSafe(|| CompoundFile::open(Cursor::new(bytes))));
         match opened {
             Ok(Ok(file)) => Ok(Ole { file }),
-            Ok(Err(e)) => Err(damaged(e)),
+            Ok(Err(e)) => Err(ExtractError::malformed_by("OLE compound file", e)),
             Err(_) => Err(damaged("the container structure is damaged")),
         }
     }
@@ -54,7 +59,7 @@ impl<'a> Ole<'a> {
         let read = catch_unwind(AssertUnwindSafe(|| -> Result<Vec<u8>> {
             let len = file
                 .entry(name)
-                .map_err(|e| damaged(format!("stream {name}: {e}")))?
+                .map_err(|e| damaged_by(format!("stream {name}"), e))?
                 .len();
             if len > limits.max_part_bytes {
                 return Err(ExtractError::Limit(format!(
@@ -64,12 +69,12 @@ impl<'a> Ole<'a> {
             }
             let stream = file
                 .open_stream(name)
-                .map_err(|e| damaged(format!("stream {name}: {e}")))?;
+                .map_err(|e| damaged_by(format!("stream {name}"), e))?;
             let mut out = Vec::new();
             stream
                 .take(len)
                 .read_to_end(&mut out)
-                .map_err(|e| damaged(format!("stream {name} cannot be read: {e}")))?;
+                .map_err(|e| damaged_by(format!("stream {name} cannot be read"), e))?;
             if (out.len() as u64) < len {
                 return Err(damaged(format!(
                     "stream {name} is cut short ({} of {len} bytes)",
@@ -107,7 +112,10 @@ mod tests {
     fn garbage_after_the_signature_is_malformed() {
         let mut bytes = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
         bytes.extend([0xAB; 600]);
-        assert!(matches!(Ole::open(&bytes), Err(ExtractError::Malformed(_))));
+        assert!(matches!(
+            Ole::open(&bytes),
+            Err(ExtractError::Malformed { .. })
+        ));
     }
 
     #[test]

@@ -118,8 +118,8 @@ impl<'a> PapxIndex<'a> {
             .checked_add(at.lcb as usize)
             .and_then(|end| table.get(start..end))
             .ok_or_else(|| {
-                ExtractError::Malformed(
-                    "Word 97 .doc: the paragraph-property table (PlcBtePapx) lies outside the table stream".into(),
+                ExtractError::malformed(
+                    "Word 97 .doc: the paragraph-property table (PlcBtePapx) lies outside the table stream",
                 )
             })?;
         let n = plc.len().saturating_sub(4) / 8;

@@ -52,7 +52,7 @@ pub struct Clx<'a> {
 
 /// A message for a damaged piece table.
 fn bad(what: &str) -> ExtractError {
-    ExtractError::Malformed(format!("Word 97 .doc: {what}"))
+    ExtractError::malformed(format!("Word 97 .doc: {what}"))
 }
 
 /// Parse the CLX found at `fc`, `lcb` in the table stream.

@@ -57,10 +57,13 @@ pub fn parse_body(xml: &[u8], limits: &Limits) -> Result<Vec<Block>> {
 
     loop {
         let event = reader.read_event_into(&mut buf).map_err(|e| {
-            ExtractError::Malformed(format!(
-                "word/document.xml: XML error at byte {}: {e}",
-                reader.buffer_position()
-            ))
+            ExtractError::malformed_by(
+                format!(
+                    "word/document.xml: XML error at byte {}",
+                    reader.buffer_position()
+                ),
+                e,
+            )
         })?;
         match event {
             Event::Start(e) => {

@@ -9,7 +9,7 @@ use crate::{ExtractError, Limits, Result};
 /// The bytes of the main document part (normally `word/document.xml`).
 pub fn main_document_xml(bytes: &[u8], limits: &Limits) -> Result<Vec<u8>> {
     let mut zip = ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| ExtractError::Malformed(format!("not a readable zip container: {e}")))?;
+        .map_err(|e| ExtractError::malformed_by("not a readable zip container", e))?;
     let target = main_part_name(&mut zip, limits).unwrap_or_else(|| "word/document.xml".into());
     if zip.by_name(&target).is_err() {
         if zip.by_name("xl/workbook.xml").is_ok() {
@@ -22,7 +22,7 @@ pub fn main_document_xml(bytes: &[u8], limits: &Limits) -> Result<Vec<u8>> {
                 "a PowerPoint presentation, not a Word document".into(),
             ));
         }
-        return Err(ExtractError::Malformed(format!(
+        return Err(ExtractError::malformed(format!(
             "zip has no {target}: not a Word document"
         )));
     }
@@ -49,7 +49,7 @@ fn main_part_name(zip: &mut ZipArchive<Cursor<&[u8]>>, limits: &Limits) -> Optio
 fn read_part(zip: &mut ZipArchive<Cursor<&[u8]>>, name: &str, limits: &Limits) -> Result<Vec<u8>> {
     let file = zip
         .by_name(name)
-        .map_err(|e| ExtractError::Malformed(format!("cannot open {name}: {e}")))?;
+        .map_err(|e| ExtractError::malformed_by(format!("cannot open {name}"), e))?;
     let declared = file.size();
     if declared > limits.max_part_bytes {
         return Err(ExtractError::Limit(format!(
@@ -60,7 +60,7 @@ fn read_part(zip: &mut ZipArchive<Cursor<&[u8]>>, name: &str, limits: &Limits) -
     let mut out = Vec::with_capacity(declared.min(64 << 20) as usize);
     file.take(limits.max_part_bytes + 1)
         .read_to_end(&mut out)
-        .map_err(|e| ExtractError::Malformed(format!("cannot inflate {name}: {e}")))?;
+        .map_err(|e| ExtractError::malformed_by(format!("cannot inflate {name}"), e))?;
     if out.len() as u64 > limits.max_part_bytes {
         return Err(ExtractError::Limit(format!(
             "{name} inflates past the limit of {} bytes per part",

@@ -46,7 +46,7 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Document> {
     let ctx = Ctx::new(&doc, limits);
     let (page_ids, total) = page_list(&ctx, &mut warnings);
     if total == 0 {
-        return Err(ExtractError::Malformed("the PDF has no pages".into()));
+        return Err(ExtractError::malformed("the PDF has no pages"));
     }
     let take = page_ids.len().min(limits.max_pages as usize);
     if take < page_ids.len() {
@@ -110,7 +110,7 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Document> {
         }
     }
     if failed == take && take > 0 {
-        return Err(ExtractError::Malformed(format!(
+        return Err(ExtractError::malformed(format!(
             "none of the {take} pages could be read"
         )));
     }
@@ -144,12 +144,10 @@ fn load(bytes: &[u8], warnings: &mut Vec<String>) -> Result<lopdf::Document> {
     let first = catch_unwind(|| lopdf::Document::load_mem(bytes));
     let doc = match first {
         Ok(Ok(doc)) => doc,
+        Ok(Err(lopdf::Error::Decryption(d))) => {
+            return Err(ExtractError::encrypted_by("cannot decrypt the PDF", d))
+        }
         Ok(Err(e)) => {
-            if let lopdf::Error::Decryption(d) = &e {
-                return Err(ExtractError::Encrypted(format!(
-                    "cannot decrypt the PDF: {d}"
-                )));
-            }
             let message = e.to_string();
             match repair::rebuild_xref(bytes)
                 .and_then(|fixed| catch_unwind(move || lopdf::Document::load_mem(&fixed)).ok())
@@ -161,21 +159,21 @@ fn load(bytes: &[u8], warnings: &mut Vec<String>) -> Result<lopdf::Document> {
                     doc
                 }
                 _ => {
-                    return Err(ExtractError::Malformed(format!(
+                    return Err(ExtractError::malformed(format!(
                         "damaged or truncated PDF: its cross-reference table cannot be read ({message}) and no page could be recovered by scanning the file"
                     )))
                 }
             }
         }
         Err(_) => {
-            return Err(ExtractError::Malformed(
-                "the PDF structure could not be parsed".into(),
+            return Err(ExtractError::malformed(
+                "the PDF structure could not be parsed",
             ))
         }
     };
     if doc.is_encrypted() {
-        return Err(ExtractError::Encrypted(
-            "a password is needed to open this PDF".into(),
+        return Err(ExtractError::encrypted(
+            "a password is needed to open this PDF",
         ));
     }
     Ok(doc)
@@ -398,6 +396,6 @@ mod tests {
     #[test]
     fn garbage_is_malformed_not_a_panic() {
         let err = read_pdf(b"%PDF-1.4\n garbage", &Limits::default()).unwrap_err();
-        assert!(matches!(err, ExtractError::Malformed(_)), "{err:?}");
+        assert!(matches!(err, ExtractError::Malformed { .. }), "{err:?}");
     }
 }
