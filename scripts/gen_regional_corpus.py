@@ -22,13 +22,16 @@ corpus/README.md, section "Regional templates".
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -101,6 +104,9 @@ class Doc:
         self.failing: list[dict] = []
         self.w = DocWriter(landscape=True)
         self.variants: list[str] = ["template_" + self.tpl]
+        self.printed: list[tuple[str, int, str]] = []  # (part, table index in the part, cell text)
+        self.part = 0
+        self.n_tables = 0
 
     def amt(self, lo: float, hi: float) -> D:
         return D(str(self.rng.uniform(lo, hi))).quantize(D("0.01"))
@@ -119,12 +125,14 @@ class Doc:
             return C("", align="right")
         self.items.append({"table": tid, "scheme": scheme, "code": code, "project": "", "measure": measure,
                            "amount_yuan": yuan(v)})
+        self.printed.append((self.part, self.n_tables, money(v)))
         return C(money(v), align="right")
 
     def emit(self, tid: str, header: list[list], body: list[list], widths: list[int] | None = None):
         ncols = sum(c.span for c in header[0])
         self.w.table(TableSpec(tid, ncols, header + body, unit="万元", dp=2, header_rows=len(header),
                                widths=widths, font_size=18))
+        self.n_tables += 1
 
     def dept_line(self, label: str = "部门："):
         self.w.para(f"{label}{self.dept}　　　　　　　　　　　　　　单位：万元")
@@ -392,6 +400,7 @@ class Jiangsu(Doc):
         if o.get("companion"):
             parts.append((f"{self.slug}-{self.year}-shuoming", self.w.save_bytes(f"{self.dept}{self.year}")))
             self.w = DocWriter(landscape=True)
+            self.part, self.n_tables = 1, 0
             self.w.para(f"{self.dept}{self.year}年部门预算公开表", align="center", bold=True)
             self.variants.append("companion_pair")
         else:
@@ -684,10 +693,22 @@ def truth_of(d: Doc, file: str) -> dict:
     }
 
 
-def verify(d: Doc) -> list[str]:
-    """Cross-check the truth: no key printed twice in one table."""
-    seen = set()
+def verify(d: Doc, parts: list[tuple[str, bytes]]) -> list[str]:
+    """Cross-check the truth against the document made: every item is printed, as its text, in a cell
+    of the table it names (read back from the .docx), and no key is printed twice."""
+    import io
+
+    import docx
+
     errors = []
+    cells = []
+    for _, data in parts:
+        doc = docx.Document(io.BytesIO(data))
+        cells.append([[c.text.strip() for row in t.rows for c in row.cells] for t in doc.tables])
+    for part, ti, text in d.printed:
+        if text not in cells[part][ti]:
+            errors.append(f"{text} not printed in table {ti} of part {part}")
+    seen = set()
     for it in d.items:
         k = (it["table"], it["scheme"], it["code"], it["measure"])
         if k in seen:
@@ -799,9 +820,22 @@ def write_xlsx(name: str, d: Doc):
                 col += span
         context = []
     wb.properties.creator = "yusuan corpus"
-    path = OUT / "xlsx" / f"{name}.xlsx"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
+    wb.properties.created = wb.properties.modified = G.FIXED_DATE.replace(tzinfo=None)
+    raw = io.BytesIO()
+    wb.save(raw)
+    # openpyxl stamps the save time into docProps/core.xml: pin it, and the zip dates, for re-runs
+    zin = zipfile.ZipFile(io.BytesIO(raw.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            body = zin.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                body = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2024-01-01T00:00:00Z", body)
+            zi = zipfile.ZipInfo(info.filename, date_time=G.ZIP_DATE)
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            zi.external_attr = 0o644 << 16
+            zout.writestr(zi, body)
+    write_if_changed(OUT / "xlsx" / f"{name}.xlsx", out.getvalue())
 
 
 def main():
@@ -814,7 +848,7 @@ def main():
     for idx, spec in enumerate(DOCS):
         d = Jiangsu(idx, spec, codes) if spec[3] == "js" else University(idx, spec, codes)
         parts = d.build()
-        errors = verify(d)
+        errors = verify(d, parts)
         if errors:
             raise SystemExit(f"{d.slug}-{d.year}: " + "; ".join(errors))
         for name, data in parts:
