@@ -259,16 +259,19 @@ class Jiangsu(Doc):
         self.table_title(2, "收入预算总表")
         header = [[C("项目名称", span=2, bold=True), C("金额", bold=True)]]
         body = [[C("收入总计", span=2), C(money(self.total), align="right")]]
+        # a group's 小计 is that fund's total; 公共财政拨款(补助)资金 and 专项收入 break the general budget
+        # down by kind and have no id of their own (not items); 其他资金 has no id as a whole, its
+        # lines do
         tree = [
-            ("一般公共预算资金", [("小计", None, self.fiscal_total),
-                                  ("公共财政拨款(补助)资金", "general_public_budget", self.fiscal_total),
-                                  ("专项收入", None, None)]),
-            ("政府性基金", [("小计", None, None)]),
-            ("财政专户管理资金", [("小计", None, None), ("专户管理教育收费", None, None), ("其他非税收入", None, None)]),
+            ("一般公共预算资金", [("小计", "general_public_budget", self.fiscal_total),
+                                  ("公共财政拨款(补助)资金", None, self.fiscal_total), ("专项收入", None, None)]),
+            ("政府性基金", [("小计", "government_fund_budget", None)]),
+            ("财政专户管理资金", [("小计", "special_account", None), ("专户管理教育收费", None, None),
+                                  ("其他非税收入", None, None)]),
             ("其他资金", [("小计", None, self.other or None), ("事业收入", "business_income", None),
                           ("经营收入", "business_operating_income", None),
                           ("其他收入", "other_income", self.other or None)]),
-            ("上年结转和结余资金", [("小计", None, None), ("其中：动用上年结转和结余资金", None, None)]),
+            ("上年结转和结余资金", [("小计", "carryover", None), ("其中：动用上年结转和结余资金", None, None)]),
         ]
         for group, rows in tree:
             for i, (label, code, v) in enumerate(rows):
