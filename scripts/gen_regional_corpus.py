@@ -685,7 +685,7 @@ def truth_of(d: Doc, file: str) -> dict:
         "region": "江苏省" if d.tpl == "js" else "",
         "fiscal_year": d.year,
         "doc_kind": "final_accounts" if final else "budget",
-        "scope": "unit" if d.tpl.startswith("uni") else "department",
+        "scope": "department",  # 部门预算 / 部门决算, as the titles say (the universities too)
         "unit": "万元",
         "variants": sorted(d.variants),
         "tables_missing": [],
