@@ -130,7 +130,9 @@ class Doc:
 
     def emit(self, tid: str, header: list[list], body: list[list], widths: list[int] | None = None):
         ncols = sum(c.span for c in header[0])
-        self.w.table(TableSpec(tid, ncols, header + body, unit="万元", dp=2, header_rows=len(header),
+        # header_rows=0: the header is not repeated on the next page (the real tables that run over
+        # a page continue without it)
+        self.w.table(TableSpec(tid, ncols, header + body, unit="万元", dp=2, header_rows=0,
                                widths=widths, font_size=18))
         self.n_tables += 1
 
@@ -386,14 +388,53 @@ class Jiangsu(Doc):
         self.emit(tid, header, body)
 
     def narrative(self):
-        self.w.para(f"{self.dept}{self.year}年度部门预算", align="center", bold=True)
-        self.w.para("第一部分 部门概况", bold=True)
-        self.w.para(f"一、主要职能。{self.dept}是主管全省相关工作的省政府直属机构。")
-        self.w.para(f"第二部分 {self.dept}{self.year}年部门预算情况说明", bold=True)
-        self.w.para(f"一、收支预算总体情况说明。{self.dept}{self.year}年度收入、支出预算总计"
-                    f"{money(self.total).replace(',', '')}万元，与上年相比略有增加。")
-        self.w.para(f"二、财政拨款收支预算总体情况说明。{self.dept}{self.year}年度财政拨款收、支总预算"
-                    f"{money(self.fiscal_total).replace(',', '')}万元。")
+        """The explanation, in the order and wording of the Jiangsu explanations (totals, income by
+        fund, spending by class (类), 基本/项目/预留机动, shares)."""
+        w = self.w.para
+        n = lambda v: G.fmt_number(v, 2, strip=True)  # noqa: E731  (18330.37, 9312.9)
+        r = random.Random(MASTER_SEED - self.idx)
+
+        def change(v: D) -> str:
+            inc = (v * D(str(r.uniform(0.03, 0.15)))).quantize(D("0.01"))
+            prev = v - inc
+            return f"与上年相比增加{n(inc)}万元，增长{G.pct(inc, prev)}%"
+
+        w(f"{self.dept}{self.year}年度部门预算", align="center", bold=True)
+        w("第一部分 部门概况", bold=True)
+        w(f"一、主要职能。{self.dept}是主管全省相关工作的省政府直属机构。")
+        w(f"第二部分 {self.dept}{self.year}年部门预算情况说明", bold=True)
+        w("一、收支预算总体情况说明", bold=True)
+        w(f"{self.dept}{self.year}年度收入、支出预算总计{n(self.total)}万元，{change(self.total)}。其中：")
+        w(f"（一）收入预算总计{n(self.total)}万元。包括：")
+        w(f"1．财政拨款收入预算总计{n(self.fiscal_total)}万元。")
+        w(f"（1）一般公共预算收入预算{n(self.fiscal_total)}万元，{change(self.fiscal_total)}。主要原因是增人增资。")
+        w("（2）政府性基金收入预算0万元，与上年相比增加（减少）0万元，增长（减少）0%。主要原因是本部门无此项收入。")
+        w("2．财政专户管理资金收入预算总计0万元。主要原因是本部门无此项收入。")
+        w(f"3．其他资金收入预算总计{n(self.other)}万元。")
+        w("4．上年结转资金预算数为0万元。")
+        w(f"（二）支出预算总计{n(self.total)}万元。包括：")
+        classes = {k: v for k, v in self.rollup(self.all_fn).items() if len(k) == 3}
+        for i, c in enumerate(sorted(classes), start=1):
+            name = self.fname(c).removesuffix("支出")
+            w(f"{i}．{name}（类）支出{n(classes[c])}万元，主要用于在职人员工资福利支出和单位完成特定工作任务的项目支出。"
+              f"{change(classes[c])}。")
+        w(f"{len(classes) + 1}．结转下年资金预算数为0万元，主要原因是本部门无此项资金。")
+        w(f"此外，基本支出预算数为{n(self.basic_total)}万元。{change(self.basic_total)}。主要原因是人员工资福利支出增加。")
+        w(f"项目支出预算数为{n(self.project_total)}万元。{change(self.project_total)}。")
+        w(f"单位预留机动经费预算数为{n(self.reserve)}万元。{change(self.reserve)}。")
+        w("二、收入预算情况说明", bold=True)
+        w(f"{self.dept}本年收入预算合计{n(self.total)}万元，其中：")
+        w(f"一般公共预算收入{n(self.fiscal_total)}万元，占{G.pct(self.fiscal_total, self.total)}%；")
+        w("政府性基金预算收入0万元，占0%；")
+        w("财政专户管理资金0万元，占0%；")
+        w(f"其他资金{n(self.other)}万元，占{G.pct(self.other, self.total)}%；")
+        w("上年结转资金0万元，占0%。")
+        w("三、支出预算情况说明", bold=True)
+        w(f"{self.dept}本年支出预算合计{n(self.total)}万元，其中：")
+        w(f"基本支出{n(self.basic_total)}万元，占{G.pct(self.basic_total, self.total)}%；")
+        w(f"项目支出{n(self.project_total)}万元，占{G.pct(self.project_total, self.total)}%；")
+        w(f"单位预留机动经费{n(self.reserve)}万元，占{G.pct(self.reserve, self.total)}%；")
+        w("结转下年资金0万元，占0%。")
 
     def build(self) -> list[tuple[str, bytes]]:
         self.build_numbers()

@@ -50,6 +50,16 @@ const KNOWN_GAPS: &[(&str, &str, &str)] = &[
          funds; the 小计 already carries general_public_budget.",
     ),
     (
+        "jiangsu-danganju-2018",
+        "pdf: missing revenue_summary|income|",
+        "PDF only: LibreOffice breaks 公开02表 收入预算总表 after its `收入总计` row, and the tree \
+         (`一般公共预算资金 | 小计 | 10,803.11`, `其他资金 | 小计 | 37.48` / `其他收入 | 37.48`, the \
+         group names printed mid-height of their merged cells) continues on the next page without \
+         a header. The .docx and .doc read every line; after the page break the continued rows give \
+         no income line at all (not traced further: the two parts of the grid are not read as \
+         one tree).",
+    ),
+    (
         "daxue-",
         "missing revenue_expenditure_summary|none|year_end_carryover||total|",
         "收支预算总表, spending side `结转下年 | X` (below 本年支出合计, as 西南大学 prints it): \
@@ -80,7 +90,7 @@ const KNOWN_GAPS: &[(&str, &str, &str)] = &[
 
 /// Recall floors (truth items found, per thousand), measured when the corpus was written.
 const RECALL_PERMILLE: &[(&str, usize)] =
-    &[("docx", 949), ("pdf", 949), ("doc", 968), ("xlsx", 883)];
+    &[("docx", 949), ("pdf", 947), ("doc", 968), ("xlsx", 883)];
 
 fn regional_corpus() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../corpus/regional")
@@ -301,27 +311,60 @@ fn regional_xlsx_twin_matches_its_truth() {
     compare_folder("xlsx", 1);
 }
 
-/// A narrative file published apart from its tables is read (its companion carries the tables).
+/// A narrative file published apart from its tables (Jiangsu's 部门预算 + 部门预算公开表) is one
+/// disclosure with it: `yusuan run` over the .docx folder links the parts, and the narrative's
+/// figures (收支预算总计, 财政拨款收支总预算), checked against the companion's tables, hold.
 #[test]
-fn regional_narrative_companions_are_read() {
-    let dir = regional_corpus().join("docx");
-    let mut n = 0;
-    for entry in std::fs::read_dir(&dir).unwrap() {
-        let path = entry.unwrap().path();
-        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
-        if !stem.ends_with("-shuoming") {
+fn regional_narrative_and_tables_files_are_one_disclosure() {
+    let out = tempfile::tempdir().unwrap();
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_yusuan"))
+        .arg("run")
+        .arg(regional_corpus().join("docx"))
+        .arg("--out")
+        .arg(out.path())
+        .args(["--quiet", "--no-cache"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{stderr}");
+    let outcomes: BTreeMap<String, yusuan_model::FileOutcome> =
+        std::fs::read_to_string(out.path().join("documents.jsonl"))
+            .unwrap()
+            .lines()
+            .map(|l| {
+                let o: yusuan_model::FileOutcome = serde_json::from_str(l).unwrap();
+                (o.path.clone(), o)
+            })
+            .collect();
+    let mut pairs = 0;
+    for (path, text) in &outcomes {
+        let Some(stem) = path.strip_suffix("-shuoming.docx") else {
             continue;
-        }
-        n += 1;
-        let tables = dir.join(format!("{}-biao.docx", stem.trim_end_matches("-shuoming")));
-        assert!(tables.exists(), "{stem} has no tables companion");
-        let outcome = process_bytes(&std::fs::read(&path).unwrap(), &stem, "docx");
+        };
+        pairs += 1;
+        let tables = &outcomes[&format!("{stem}-biao.docx")];
+        assert_eq!(text.status, FileStatus::Ok, "{path}: {:?}", text.error);
+        assert!(
+            tables.copies.disclosure_id.is_some(),
+            "{stem}: no disclosure"
+        );
         assert_eq!(
-            outcome.status,
-            FileStatus::Ok,
-            "{stem}: {:?}",
-            outcome.error
+            tables.copies.disclosure_id, text.copies.disclosure_id,
+            "{stem}: the parts are not one disclosure"
+        );
+        let checks = &text.disclosure.as_ref().unwrap().checks;
+        let narrative: Vec<_> = checks
+            .iter()
+            .filter(|c| c.check == yusuan_model::CheckId::NarrativeMismatch)
+            .collect();
+        assert!(
+            !narrative.is_empty(),
+            "{stem}: the narrative's figures were checked against nothing"
+        );
+        assert!(
+            narrative.iter().all(|c| c.status != CheckStatus::Fail),
+            "{stem}: {narrative:?}"
         );
     }
-    assert!(n >= 1, "no narrative companion in corpus/regional/docx");
+    assert!(pairs >= 1, "no narrative companion in corpus/regional/docx");
 }
