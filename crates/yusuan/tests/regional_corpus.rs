@@ -1,0 +1,374 @@
+//! The whole pipeline over the generated regional templates in `corpus/regional` (Jiangsu-like
+//! provincial department budgets, university-like budgets and 决算), compared with
+//! `corpus/regional/truth/<name>.json` (written by `scripts/gen_regional_corpus.py` from its own
+//! figures, never from yusuan's output). Every .docx, its LibreOffice PDF twin, and the .doc and
+//! .xlsx twins where the generator wrote one.
+//!
+//! The truth is never bent to what the reader gives. Where the reader misses something printed
+//! correctly, the difference is listed in `KNOWN_GAPS` (it is tolerated, but anything else fails),
+//! and the recall reached is asserted as a floor so that it cannot regress.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use common::{item_key, truth_table_of, Truth};
+use yusuan::process_bytes;
+use yusuan_model::{CheckStatus, FileStatus};
+
+/// Checks compared with the truth's `failing_checks`; `missing_table` is compared through
+/// `tables_missing`.
+const CHECKS_RUN: &[&str] = &[
+    "rollup",
+    "row_identity",
+    "cross_table",
+    "final_balance",
+    "name_mismatch",
+    "unknown_code",
+    "narrative_mismatch",
+];
+
+/// Differences from the truth that are the reader's known gaps: (document stem prefix, the texts
+/// the problem line contains in this order, separated by `*`, what is printed and why it is
+/// missed). Each is a reader bug, not a truth to change.
+const KNOWN_GAPS: &[(&str, &str, &str)] = &[
+    (
+        "jiangsu-",
+        "missing expenditure_summary|none|||",
+        "支出预算总表 (公开03表) printed totals-only: one header row 合计 | 基本支出 | 项目支出 | \
+         单位预留机动经费 | 结转下年资金 and one row of amounts with no label. read_table keeps a row \
+         with neither label nor code as the table's totals (out.totals, like a 合计 row), so none \
+         of total / basic / project / unit_reserve becomes a line item. Same on the real \
+         江苏省人大常委会办公厅2019 and 江苏省人民检察院2018 tables.",
+    ),
+    (
+        "jiangsu-",
+        "extra revenue_summary|income|fiscal_appropriation||total|",
+        "收入预算总表 tree row `一般公共预算资金 | 公共财政拨款(补助)资金 | X` under the group's `小计 | X`: \
+         income_id('公共财政拨款(补助)资金') is fiscal_appropriation because the label contains 财政拨款, \
+         but it is the appropriation part of the general budget (beside 专项收入), not all fiscal \
+         funds; the 小计 already carries general_public_budget. Same on the real Jiangsu files.",
+    ),
+    (
+        "jiangsu-danganju-2018",
+        "pdf: missing revenue_summary|income|",
+        "PDF only: LibreOffice breaks 公开02表 收入预算总表 after its `收入总计` row, and the tree \
+         (`一般公共预算资金 | 小计 | 10,803.11`, `其他资金 | 小计 | 37.48` / `其他收入 | 37.48`, the \
+         group names printed mid-height of their merged cells) continues on the next page without \
+         a header. The .docx and .doc read every line; after the page break the continued rows give \
+         no income line at all (not traced further: the two parts of the grid are not read as \
+         one tree).",
+    ),
+    (
+        "daxue-",
+        "missing revenue_expenditure_summary|none|year_end_carryover||total|",
+        "收支预算总表, spending side `结转下年 | X` (below 本年支出合计, as 西南大学 prints it): \
+         read_summary_side takes only 年末…结转 or 结余分配 as carry-over rows, so 结转下年 falls \
+         through to the class-name lookup and is dropped. Same on the real 西南大学2023 budget \
+         (结转下年 88,480.06 not read).",
+    ),
+    (
+        "daxue-",
+        "missing fiscal_grant_expenditure|function|*||total|",
+        "财政拨款支出预算表, column `财政拨款支出` (the total beside 基本支出 | 项目支出): measure_of asks \
+         income_id before 合计/金额, and 财政拨款支出 contains 财政拨款, so the column is read as the \
+         revenue measure fiscal_appropriation instead of total (every row). Same on the real \
+         西南大学2023 budget.",
+    ),
+    (
+        "daxue-",
+        "extra fiscal_grant_expenditure|function|*||fiscal_appropriation|",
+        "the same column `财政拨款支出` read as fiscal_appropriation (see above).",
+    ),
+    (
+        "daxue-xibei-shifan-2023",
+        "xlsx: department \"\"",
+        "workbook twin: above its first grid only `二、部门预算报表`, `西北师范学院收支预算总表`, \
+         `单位：万元` (no cover). read_meta takes the department from 部门/单位名称/编制单位 lines or \
+         from a title with a year; a table title that puts the unit before a table's name \
+         (`西北师范学院收支预算总表`) is not used, so the department stays empty.",
+    ),
+];
+
+/// Recall floors (truth items found, per thousand), measured when the corpus was written.
+const RECALL_PERMILLE: &[(&str, usize)] =
+    &[("docx", 949), ("pdf", 947), ("doc", 968), ("xlsx", 883)];
+
+fn regional_corpus() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../corpus/regional")
+}
+
+/// Every truth file with its document in `folder` (`docx`, `pdf`, `doc`, `xlsx`); for `doc` and
+/// `xlsx` only the documents that have such a twin.
+fn cases(folder: &str) -> Vec<(PathBuf, Truth)> {
+    let mut out = Vec::new();
+    let dir = regional_corpus().join("truth");
+    for entry in std::fs::read_dir(&dir).expect("corpus/regional/truth exists") {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "json") {
+            let truth: Truth = serde_json::from_str(&std::fs::read_to_string(&path).unwrap())
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+            let file = regional_corpus()
+                .join(folder)
+                .join(format!("{stem}.{folder}"));
+            if matches!(folder, "docx" | "pdf") {
+                assert!(file.exists(), "{} has no {folder} twin", path.display());
+            }
+            if file.exists() {
+                out.push((file, truth));
+            }
+        }
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}
+
+fn known_gap(stem: &str, problem: &str) -> bool {
+    KNOWN_GAPS.iter().any(|(doc, text, _)| {
+        stem.starts_with(doc) && {
+            let mut rest = problem;
+            text.split('*').all(|part| match rest.find(part) {
+                Some(i) => {
+                    rest = &rest[i + part.len()..];
+                    true
+                }
+                None => false,
+            })
+        }
+    })
+}
+
+fn compare_folder(folder: &str, at_least: usize) {
+    let cases = cases(folder);
+    assert!(
+        cases.len() >= at_least,
+        "expected at least {at_least} documents in corpus/regional/{folder}, found {}",
+        cases.len()
+    );
+    let mut problems: Vec<String> = Vec::new();
+    let mut tolerated: Vec<String> = Vec::new();
+    let mut found_total = 0usize;
+    let mut truth_total = 0usize;
+    let mut per_doc: Vec<String> = Vec::new();
+    for (file, truth) in &cases {
+        let stem = file.file_stem().unwrap().to_string_lossy().into_owned();
+        let name = format!("{folder}/{stem}.{folder}");
+        let mut report = |p: String| {
+            if known_gap(&stem, &p) {
+                tolerated.push(p);
+            } else {
+                problems.push(p);
+            }
+        };
+        let bytes = std::fs::read(file).unwrap();
+        let outcome = process_bytes(&bytes, &name, folder);
+        if outcome.status != FileStatus::Ok || outcome.disclosure.is_none() {
+            report(format!(
+                "{name}: status {:?}: {:?}",
+                outcome.status, outcome.error
+            ));
+            truth_total += truth.items.len();
+            per_doc.push(format!("{name}: 0/{} (not read)", truth.items.len()));
+            continue;
+        }
+        let d = outcome.disclosure.as_ref().unwrap();
+        let mut want: BTreeMap<String, usize> = BTreeMap::new();
+        for it in &truth.items {
+            *want.entry(it.key()).or_default() += 1;
+        }
+        let mut got: BTreeMap<String, usize> = BTreeMap::new();
+        for li in &d.line_items {
+            *got.entry(item_key(li)).or_default() += 1;
+        }
+        let mut found = 0usize;
+        let mut extra = 0usize;
+        for (k, n) in &want {
+            let g = got.get(k).copied().unwrap_or(0);
+            found += g.min(*n);
+            if g < *n {
+                report(format!("{name}: missing {k}"));
+            }
+        }
+        for (k, n) in &got {
+            let w = want.get(k).copied().unwrap_or(0);
+            if w < *n {
+                extra += n - w;
+                report(format!("{name}: extra {k}"));
+            }
+        }
+        found_total += found;
+        truth_total += truth.items.len();
+        per_doc.push(format!(
+            "{name}: found {found}/{} truth items, {} missed, {extra} extra",
+            truth.items.len(),
+            truth.items.len() - found
+        ));
+        let mut want_checks: Vec<String> = truth
+            .failing_checks
+            .iter()
+            .filter(|c| CHECKS_RUN.contains(&c.check.as_str()))
+            .map(|c| format!("{}/{}/{}", c.check, c.table, c.code))
+            .collect();
+        let mut got_checks: Vec<String> = d
+            .checks
+            .iter()
+            .filter(|c| c.status == CheckStatus::Fail && CHECKS_RUN.contains(&c.check.as_str()))
+            .map(|c| format!("{}/{}/{}", c.check, truth_table_of(c), c.code))
+            .collect();
+        want_checks.sort();
+        want_checks.dedup();
+        got_checks.sort();
+        got_checks.dedup();
+        for c in got_checks.iter().filter(|c| !want_checks.contains(c)) {
+            report(format!("{name}: false failing check {c}"));
+        }
+        for c in want_checks.iter().filter(|c| !got_checks.contains(c)) {
+            report(format!("{name}: seeded failing check not found {c}"));
+        }
+        let m = &d.meta;
+        let meta = [
+            (
+                "fiscal_year",
+                m.fiscal_year.map(|y| y.to_string()),
+                truth.fiscal_year.to_string(),
+            ),
+            ("unit", m.unit.clone(), truth.unit.clone()),
+            ("department", m.department.clone(), truth.department.clone()),
+            (
+                "doc_kind",
+                m.doc_kind.map(|k| k.as_str().to_string()),
+                truth.doc_kind.clone(),
+            ),
+            (
+                "scope",
+                m.scope.map(|s| s.as_str().to_string()),
+                truth.scope.clone(),
+            ),
+            ("region", m.region.clone(), truth.region.clone()),
+        ];
+        for (what, got, want) in meta {
+            let got = got.unwrap_or_default();
+            if got != want {
+                report(format!("{name}: {what} {got:?}, truth {want:?}"));
+            }
+        }
+        let mut missing: Vec<String> = d.tables_missing.iter().map(|t| t.to_string()).collect();
+        missing.sort();
+        let mut want_missing = truth.tables_missing.clone();
+        want_missing.sort();
+        if missing != want_missing {
+            report(format!(
+                "{name}: tables_missing {missing:?}, truth {want_missing:?}"
+            ));
+        }
+    }
+    eprintln!(
+        "regional corpus, {folder}: {found_total}/{truth_total} truth items found\n  {}\n  known gaps still open ({}):\n    {}",
+        per_doc.join("\n  "),
+        tolerated.len(),
+        tolerated.join("\n    ")
+    );
+    assert!(
+        problems.is_empty(),
+        "{} problems over {} documents ({found_total}/{truth_total} truth items found):\n{}",
+        problems.len(),
+        cases.len(),
+        problems
+            .iter()
+            .take(200)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    let floor = RECALL_PERMILLE
+        .iter()
+        .find(|(f, _)| *f == folder)
+        .map_or(1000, |(_, n)| *n);
+    assert!(
+        found_total * 1000 >= truth_total * floor,
+        "recall {found_total}/{truth_total} fell below {floor}‰"
+    );
+}
+
+#[test]
+fn every_regional_docx_matches_its_truth() {
+    compare_folder("docx", 7);
+}
+
+/// The same documents converted to PDF by LibreOffice.
+#[test]
+fn every_regional_libreoffice_pdf_matches_its_truth() {
+    compare_folder("pdf", 7);
+}
+
+/// The Word 97 twin LibreOffice wrote of a Jiangsu-like budget.
+#[test]
+fn regional_doc_twin_matches_its_truth() {
+    compare_folder("doc", 1);
+}
+
+/// The workbook twin of a university-like budget (one table a sheet).
+#[test]
+fn regional_xlsx_twin_matches_its_truth() {
+    compare_folder("xlsx", 1);
+}
+
+/// A narrative file published apart from its tables (Jiangsu's 部门预算 + 部门预算公开表) is one
+/// disclosure with it: `yusuan run` over the .docx folder links the parts, and the narrative's
+/// figures (收支预算总计, 财政拨款收支总预算), checked against the companion's tables, hold.
+#[test]
+fn regional_narrative_and_tables_files_are_one_disclosure() {
+    let out = tempfile::tempdir().unwrap();
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_yusuan"))
+        .arg("run")
+        .arg(regional_corpus().join("docx"))
+        .arg("--out")
+        .arg(out.path())
+        .args(["--quiet", "--no-cache"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{stderr}");
+    let outcomes: BTreeMap<String, yusuan_model::FileOutcome> =
+        std::fs::read_to_string(out.path().join("documents.jsonl"))
+            .unwrap()
+            .lines()
+            .map(|l| {
+                let o: yusuan_model::FileOutcome = serde_json::from_str(l).unwrap();
+                (o.path.clone(), o)
+            })
+            .collect();
+    let mut pairs = 0;
+    for (path, text) in &outcomes {
+        let Some(stem) = path.strip_suffix("-shuoming.docx") else {
+            continue;
+        };
+        pairs += 1;
+        let tables = &outcomes[&format!("{stem}-biao.docx")];
+        assert_eq!(text.status, FileStatus::Ok, "{path}: {:?}", text.error);
+        assert!(
+            tables.copies.disclosure_id.is_some(),
+            "{stem}: no disclosure"
+        );
+        assert_eq!(
+            tables.copies.disclosure_id, text.copies.disclosure_id,
+            "{stem}: the parts are not one disclosure"
+        );
+        let checks = &text.disclosure.as_ref().unwrap().checks;
+        let narrative: Vec<_> = checks
+            .iter()
+            .filter(|c| c.check == yusuan_model::CheckId::NarrativeMismatch)
+            .collect();
+        assert!(
+            !narrative.is_empty(),
+            "{stem}: the narrative's figures were checked against nothing"
+        );
+        assert!(
+            narrative.iter().all(|c| c.status != CheckStatus::Fail),
+            "{stem}: {narrative:?}"
+        );
+    }
+    assert!(pairs >= 1, "no narrative companion in corpus/regional/docx");
+}
