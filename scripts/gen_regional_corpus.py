@@ -261,16 +261,16 @@ class Jiangsu(Doc):
         self.table_title(2, "收入预算总表")
         header = [[C("项目名称", span=2, bold=True), C("金额", bold=True)]]
         body = [[C("收入总计", span=2), C(money(self.total), align="right")]]
-        # a group's 小计 is that fund's total; 公共财政拨款(补助)资金 and 专项收入 break the general budget
-        # down by kind and have no id of their own (not items); 其他资金 has no id as a whole, its
-        # lines do
+        # a group's 小计 is that fund's total (其他资金's is other_funds); 公共财政拨款(补助)资金 is the
+        # general budget's appropriation (fiscal_appropriation); 专项收入 has no id of its own
         tree = [
             ("一般公共预算资金", [("小计", "general_public_budget", self.fiscal_total),
-                                  ("公共财政拨款(补助)资金", None, self.fiscal_total), ("专项收入", None, None)]),
+                                  ("公共财政拨款(补助)资金", "fiscal_appropriation", self.fiscal_total),
+                                  ("专项收入", None, None)]),
             ("政府性基金", [("小计", "government_fund_budget", None)]),
             ("财政专户管理资金", [("小计", "special_account", None), ("专户管理教育收费", None, None),
                                   ("其他非税收入", None, None)]),
-            ("其他资金", [("小计", None, self.other or None), ("事业收入", "business_income", None),
+            ("其他资金", [("小计", "other_funds", self.other or None), ("事业收入", "business_income", None),
                           ("经营收入", "business_operating_income", None),
                           ("其他收入", "other_income", self.other or None)]),
             ("上年结转和结余资金", [("小计", "carryover", None), ("其中：动用上年结转和结余资金", None, None)]),
@@ -376,15 +376,22 @@ class Jiangsu(Doc):
                                              "总计")]]
         goods, services = self.proc["goods"], self.proc["services"]
         g1 = (goods * D("0.6")).quantize(D("0.01"))
+        # Each category is an uncoded row; each 专项 (here on one line with its only item) is its
+        # 经济科目's code with the 专项 as project.
+        def special(project: str, code: str, measure: str, v: D):
+            cell = self.item(tid, "economic", code, measure, v)
+            self.items[-1]["project"] = project
+            return cell
         body = [[C("合计"), C(""), C(""), C(""), C(""), C(money(goods + services), align="right")],
-                [C("一、货物A"), C(""), C(""), C(""), C(""), C(money(goods), align="right")],
+                [C("一、货物A"), C(""), C(""), C(""), C(""), self.item(tid, "none", "", "procurement_goods", goods)],
                 [C(""), C("办公设备购置费"), C("办公设备购置"), C("台式计算机"), C("分散自行组织"),
-                 C(money(g1), align="right")],
+                 special("办公设备购置费", "31002", "procurement_goods", g1)],
                 [C(""), C("信息化运行维护"), C("办公设备购置"), C("服务器"), C("部门集中采购"),
-                 C(money(goods - g1), align="right")],
-                [C("二、服务C"), C(""), C(""), C(""), C(""), C(money(services), align="right")],
+                 special("信息化运行维护", "31002", "procurement_goods", goods - g1)],
+                [C("二、服务C"), C(""), C(""), C(""), C(""),
+                 self.item(tid, "none", "", "procurement_services", services)],
                 [C(""), C("物业管理"), C("物业管理费"), C("物业管理服务"), C("政府集中采购"),
-                 C(money(services), align="right")]]
+                 special("物业管理", "30209", "procurement_services", services)]]
         self.emit(tid, header, body)
 
     def narrative(self):
@@ -595,7 +602,7 @@ class University(Doc):
                 ("三、事业单位经营收入", "business_operating_income", None),
                 ("四、其他收入", "other_income", tot(inc["other_income"]))]
         if self.opt.get("donation"):
-            left.append(("    其中：捐赠收入", None, donation))
+            left.append(("    其中：捐赠收入", "donation_income", donation))
         body = []
         cls = sorted(classes)
         for i in range(max(len(left), len(cls))):
@@ -629,7 +636,7 @@ class University(Doc):
             (["上年结转"], "carryover", inc["carryover"]),
             (["财政拨款收入"], "fiscal_appropriation", inc["fiscal_appropriation"]),
             (["事业收入", "金额"], "business_income", inc["business_income"]),
-            (["事业收入", "其中：教育收费"], None, inc["tuition"]),
+            (["事业收入", "其中：教育收费"], "education_fees", inc["tuition"]),
             (["其他收入"], "other_income", inc["other_income"]),
             (["使用非财政拨款结余"], "fund_offset", inc["fund_offset"]),
         ])
@@ -686,7 +693,7 @@ class University(Doc):
             (["财政拨款收入"], "fiscal_appropriation", inc["fiscal_appropriation"]),
             (["上级补助收入"], None, None),
             (["事业收入", "金额"], "business_income", inc["business_income"]),
-            (["事业收入", "其中：教育收费"], None, inc["tuition"]),
+            (["事业收入", "其中：教育收费"], "education_fees", inc["tuition"]),
             (["经营收入"], None, None), (["附属单位上缴收入"], None, None),
             (["其他收入"], "other_income", inc["other_income"])], total_first=False)
         self.coded_table("final_expenditure_summary", 3, "高等学校支出决算表", [
@@ -754,7 +761,7 @@ def verify(d: Doc, parts: list[tuple[str, bytes]]) -> list[str]:
             errors.append(f"{text} not printed in table {ti} of part {part}")
     seen = set()
     for it in d.items:
-        k = (it["table"], it["scheme"], it["code"], it["measure"])
+        k = (it["table"], it["scheme"], it["code"], it["project"], it["measure"])
         if k in seen:
             errors.append(f"{k} printed twice")
         seen.add(k)

@@ -32,6 +32,9 @@ pub fn measure_of(text: &str) -> Option<Measure> {
         Measure::UnitReserve
     } else if has("结转下年") || has("年末结转") {
         Measure::CarryForward
+    } else if has("财政拨款支出") {
+        // The 合计 of a 财政拨款支出表 (the universities' `财政拨款支出` beside 基本支出 | 项目支出).
+        Measure::Total
     } else if let Some(source) = crate::income::income_id(text) {
         Measure::of_income(source)
     } else if has("决算数") || has("决算") {
