@@ -7,6 +7,9 @@ The grids come from yusuan's own reading of the .docx (`yusuan extract`), so tha
 holds exactly the cells of its .docx twin; tests/workbook.rs checks that both give the same line
 items. Needs openpyxl (`pip install openpyxl`) and a built yusuan (`cargo build`).
 
+Two of the workbooks are also saved as Excel 97–2003 .xls in corpus/xls/ by LibreOffice
+(`soffice`, from the libreoffice-calc package), the binary format many 2010s workbooks use.
+
 Run: python3 scripts/gen_xlsx_corpus.py [path/to/yusuan]
 """
 
@@ -28,6 +31,8 @@ DOCS = [
     "hangzhou-caizhengju-2022",
     "changji-weijianwei-2021",
 ]
+XLS = ROOT / "corpus" / "xls"
+XLS_DOCS = ["changji-zhengziju-2023", "hangzhou-caizhengju-2022"]
 NUMBER = re.compile(r"^-?[0-9][0-9,]*(\.[0-9]+)?$")
 
 
@@ -89,6 +94,9 @@ def main() -> int:
     for stem in DOCS:
         n = write_book(stem, yusuan)
         print(f"{stem}.xlsx: {n} sheets")
+    XLS.mkdir(exist_ok=True)
+    subprocess.run(["soffice", "--headless", "--convert-to", "xls", "--outdir", str(XLS)]
+                   + [str(OUT / f"{stem}.xlsx") for stem in XLS_DOCS], check=True)
     return 0
 
 

@@ -1,5 +1,5 @@
-//! The workbook reader: every sheet of an Excel `.xlsx` (some departments publish their tables as
-//! a workbook, one table a sheet) as a table grid, read with calamine.
+//! The workbook reader: every sheet of an Excel `.xlsx` or `.xls` (some departments publish their
+//! tables as a workbook, one table a sheet) as a table grid, read with calamine.
 //!
 //! Each sheet becomes a paragraph with the sheet's name (often the table's number or title) and
 //! a [`Table`] of its used range, merged areas kept as spans. A number is written as Excel
@@ -7,7 +7,8 @@
 //! `1,206.34` a cell format may show); text is kept as typed.
 //!
 //! calamine inflates the parts it reads without a bound, so every part of the zip is first
-//! inflated here within [`Limits::max_part_bytes`] (the declared sizes of a zip may lie).
+//! inflated here within [`Limits::max_part_bytes`] (the declared sizes of a zip may lie); an
+//! `.xls` comes here only after its `Workbook` stream was read within the same limit.
 
 use std::io::{Cursor, Read};
 
@@ -26,8 +27,34 @@ pub fn is_workbook(bytes: &[u8]) -> bool {
 /// Read an `.xlsx` file's bytes.
 pub fn read_xlsx(bytes: &[u8], limits: &Limits) -> Result<Document> {
     check_parts(bytes, limits)?;
-    let mut book: calamine::Xlsx<_> = calamine::Xlsx::new(Cursor::new(bytes))
+    let book: calamine::Xlsx<_> = calamine::Xlsx::new(Cursor::new(bytes))
         .map_err(|e| ExtractError::malformed_by("not a readable workbook", e))?;
+    read_sheets(book, Format::Xlsx, |b, name| {
+        match b.worksheet_merge_cells(name) {
+            Some(Ok(m)) => m,
+            _ => Vec::new(),
+        }
+    })
+}
+
+/// Read an Excel 97–2003 `.xls` file's bytes (an OLE compound file with a `Workbook` stream).
+pub fn read_xls(bytes: &[u8]) -> Result<Document> {
+    let book: calamine::Xls<_> = calamine::Xls::new(Cursor::new(bytes))
+        .map_err(|e| ExtractError::malformed_by("not a readable .xls workbook", e))?;
+    read_sheets(book, Format::Xls, |b, name| {
+        b.worksheet_merge_cells(name).unwrap_or_default()
+    })
+}
+
+/// Every sheet of a workbook, each as its name and its grid.
+fn read_sheets<R: std::io::Read + std::io::Seek, B: Reader<R>>(
+    mut book: B,
+    format: Format,
+    merges_of: impl Fn(&mut B, &str) -> Vec<calamine::Dimensions>,
+) -> Result<Document>
+where
+    B::Error: std::fmt::Display,
+{
     let mut blocks = Vec::new();
     let mut warnings = Vec::new();
     for name in book.sheet_names() {
@@ -38,10 +65,7 @@ pub fn read_xlsx(bytes: &[u8], limits: &Limits) -> Result<Document> {
                 continue;
             }
         };
-        let merges = match book.worksheet_merge_cells(&name) {
-            Some(Ok(m)) => m,
-            _ => Vec::new(),
-        };
+        let merges = merges_of(&mut book, &name);
         if let Some(table) = sheet_table(&range, &merges) {
             blocks.push(Block::Paragraph(Paragraph {
                 text: name.clone(),
@@ -51,7 +75,7 @@ pub fn read_xlsx(bytes: &[u8], limits: &Limits) -> Result<Document> {
         }
     }
     Ok(Document {
-        format: Format::Xlsx,
+        format,
         pages: None,
         blocks,
         warnings,

@@ -14,6 +14,8 @@ pub enum Format {
     Xlsx,
     /// Word 97–2003 binary document (an OLE compound file).
     Doc,
+    /// Excel 97–2003 binary workbook (an OLE compound file; WPS's .et too).
+    Xls,
 }
 
 impl Format {
@@ -24,6 +26,7 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Xlsx => "xlsx",
             Format::Doc => "doc",
+            Format::Xls => "xls",
         }
     }
 }

@@ -95,7 +95,7 @@ pub fn seen(o: &FileOutcome) -> Seen {
         .map_or(0, |d| d.narrative_facts.len() + d.performance_targets.len());
     let format = match o.format.as_str() {
         "docx" => 3,
-        "xlsx" => 2,
+        "xlsx" | "xls" => 2,
         "pdf" => 1,
         _ => 0,
     };

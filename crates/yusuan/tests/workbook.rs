@@ -1,6 +1,7 @@
 //! Disclosure tables published as an Excel workbook (one table a sheet; made by
 //! `scripts/gen_xlsx_corpus.py` from corpus documents) read like their .docx twins: the same
-//! line items, the same failed table checks, the same department and year.
+//! line items, the same failed table checks, the same department and year; and the two saved
+//! by LibreOffice as Excel 97–2003 `.xls` (corpus/xls) read like them too.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -50,19 +51,30 @@ fn table_failures(d: &Disclosure) -> Vec<String> {
     v
 }
 
+fn workbooks_in(folder: &str) -> Vec<PathBuf> {
+    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+    let mut books: Vec<PathBuf> = std::fs::read_dir(corpus.join(folder))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == folder))
+        .collect();
+    books.sort();
+    books
+}
+
 #[test]
 fn workbooks_read_like_their_docx_twins() {
     let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
-    let mut books: Vec<PathBuf> = std::fs::read_dir(corpus.join("xlsx"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "xlsx"))
-        .collect();
-    books.sort();
-    assert_eq!(books.len(), 4);
-    for book in books {
+    let xlsx = workbooks_in("xlsx");
+    let xls = workbooks_in("xls");
+    assert_eq!((xlsx.len(), xls.len()), (4, 2));
+    for (book, ext) in xlsx
+        .iter()
+        .map(|b| (b, "xlsx"))
+        .chain(xls.iter().map(|b| (b, "xls")))
+    {
         let stem = book.file_stem().unwrap().to_string_lossy().into_owned();
-        let x = read(&book, "xlsx");
+        let x = read(book, ext);
         let w = read(&corpus.join(format!("docx/{stem}.docx")), "docx");
         assert!(x.line_items.len() > 200, "{stem}: {}", x.line_items.len());
         assert_eq!(items(&x), items(&w), "{stem}: line items differ");

@@ -50,6 +50,11 @@ pub fn read_doc(bytes: &[u8], limits: &Limits) -> Result<Document> {
             "password-protected Office 2007+ file (an encrypted package in an OLE container)",
         ));
     }
+    // An Excel 97–2003 workbook (or WPS's .et) keeps its sheets in a `Workbook` (or `Book`) stream.
+    if let Some(stream) = ["Workbook", "Book"].into_iter().find(|s| ole.has_stream(s)) {
+        ole.read_stream(stream, limits)?;
+        return crate::workbook::read_xls(bytes);
+    }
     if !ole.has_stream("WordDocument") {
         return Err(ExtractError::Unsupported(ole::not_word_message(&names)));
     }
@@ -335,9 +340,12 @@ mod tests {
             read_doc(&bytes, &Limits::default()),
             Err(ExtractError::Encrypted { .. })
         ));
+        // An .xls goes to the workbook reader, which names what it could not read.
         let xls = ole(&[("Workbook", &[9u8; 4096])]);
         match crate::extract(&xls, &Limits::default()) {
-            Err(ExtractError::Unsupported(m)) => assert!(m.contains(".xls"), "{m}"),
+            Err(e @ ExtractError::Malformed { .. }) => {
+                assert!(e.to_string().contains(".xls workbook"), "{e}")
+            }
             other => panic!("{other:?}"),
         }
         let package = ole(&[
