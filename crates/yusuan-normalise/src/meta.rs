@@ -231,7 +231,8 @@ pub fn read_meta(lines: &[String]) -> DocMeta {
                         .find(|l| !l.is_empty())?;
                     looks_like_department(&above).then_some(above)
                 })
-            });
+            })
+            .or_else(|| department_before_table_title(lines));
     }
 
     let head: String = lines
@@ -326,6 +327,24 @@ pub fn department_in_name(file_name: &str) -> Option<String> {
 }
 
 /// Whether a line reads as the name of a department or unit (a cover's first line).
+/// The unit a summary table's title names before the table (`西北师范学院收支预算总表`), for
+/// tables published without a cover (a workbook, a tables-only file).
+fn department_before_table_title(lines: &[String]) -> Option<String> {
+    const TABLES: [&str; 5] = [
+        "收支预算总表",
+        "收支总表",
+        "收支决算总表",
+        "收入支出决算总表",
+        "财务收支预算总表",
+    ];
+    lines.iter().take(80).find_map(|l| {
+        let s = strip_section_heading(&squash(l));
+        let at = TABLES.iter().filter_map(|t| s.find(t)).min()?;
+        let name = s[..at].to_string();
+        looks_like_department(&name).then_some(name)
+    })
+}
+
 fn looks_like_department(s: &str) -> bool {
     let n = s.chars().count();
     (3..=40).contains(&n)
@@ -409,6 +428,20 @@ mod tests {
         .map(|s| s.to_string())
         .collect();
         assert_eq!(read_meta(&lines).region.as_deref(), Some("上海市普陀区"));
+    }
+
+    #[test]
+    fn department_from_a_table_title_without_a_cover() {
+        let lines: Vec<String> = ["二、部门预算报表", "西北师范学院收支预算总表", "单位：万元"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(
+            read_meta(&lines).department.as_deref(),
+            Some("西北师范学院")
+        );
+        let plain: Vec<String> = vec!["收支预算总表".into(), "单位：万元".into()];
+        assert_eq!(read_meta(&plain).department, None);
     }
 
     #[test]

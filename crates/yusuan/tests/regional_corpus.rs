@@ -43,14 +43,6 @@ const KNOWN_GAPS: &[(&str, &str, &str)] = &[
          no income line at all (not traced further: the two parts of the grid are not read as \
          one tree).",
     ),
-    (
-        "daxue-xibei-shifan-2023",
-        "xlsx: department \"\"",
-        "workbook twin: above its first grid only `二、部门预算报表`, `西北师范学院收支预算总表`, \
-         `单位：万元` (no cover). read_meta takes the department from 部门/单位名称/编制单位 lines or \
-         from a title with a year; a table title that puts the unit before a table's name \
-         (`西北师范学院收支预算总表`) is not used, so the department stays empty.",
-    ),
 ];
 
 /// Recall floors (truth items found, per thousand), measured when the corpus was written.
