@@ -18,12 +18,14 @@
 //! * [`procurement`]: 政府采购 total against 货物 + 工程 + 服务, and small firms' part within it;
 //! * [`toc`]: the table of contents against the tables present and their order;
 //! * [`department`]: the department named over the tables against the cover's;
+//! * [`class_names`]: a 类/款/项 the narrative names by its name of another year (a `note`);
 //! * [`year_on_year`]: last year's figures against last year's disclosure of the same
 //!   department (run across documents by the binary, with a [`year_on_year::Digest`] of each).
 //!
 //! Every finding quotes the printed words and names the page where there is one.
 
 mod change_rate;
+mod class_names;
 mod conflict;
 mod department;
 mod empty_tables;
@@ -118,5 +120,6 @@ pub fn run(doc: &Document, meta: &DocMeta, tables: &[ReadTable]) -> Vec<Check> {
     out.extend(procurement::run(&text));
     out.extend(toc::run(&text, tables));
     out.extend(department::run(&text, meta));
+    out.extend(class_names::run(&text, meta));
     out
 }
