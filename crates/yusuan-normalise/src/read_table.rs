@@ -642,6 +642,12 @@ pub fn read_rows(
             }
             continue;
         };
+        // A 类 or 款 printed padded with 00 (`30400` for 304, `2290400` for 22904): no 款 or 项 is
+        // numbered 00, so the padding names the level above.
+        let (code, repaired) = match unpadded(&code) {
+            Some(short) => (short, repaired.or(from_name).or(Some(code))),
+            None => (code, repaired.or(from_name)),
+        };
         let scheme = crate::codes::scheme_of(&code);
         let project = project_col
             .map(|c| clean(&row[c]))
@@ -653,7 +659,7 @@ pub fn read_rows(
             code,
             name_published: name,
             project,
-            code_repaired: repaired.or(from_name),
+            code_repaired: repaired,
             values,
         });
         last_page = d.pages[r];
@@ -762,6 +768,13 @@ fn income_tree_label(d: &Dense, r: usize, label_cols: &[usize]) -> Option<(Incom
         return Some((IncomeSource::OtherFunds, group.clone()));
     }
     income_id(group).map(|id| (id, group.clone()))
+}
+
+/// A code padded with `00` to the length of the level below, without its padding.
+fn unpadded(code: &str) -> Option<String> {
+    let n = code.len();
+    ((n == 5 || n == 7) && code.ends_with("00") && code.chars().all(|c| c.is_ascii_digit()))
+        .then(|| code[..n - 2].to_string())
 }
 
 /// Tables whose rows are economic codes (3xx).
