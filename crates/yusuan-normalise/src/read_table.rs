@@ -642,12 +642,13 @@ pub fn read_rows(
             }
             continue;
         };
-        // A 类 or 款 printed padded with 00 (`30400` for 304, `2290400` for 22904): no 款 or 项 is
-        // numbered 00, so the padding names the level above.
-        let (code, repaired) = match unpadded(&code) {
-            Some(short) => (short, repaired.or(from_name).or(Some(code))),
-            None => (code, repaired.or(from_name)),
-        };
+        // A 类 or 款 printed padded with 00 (`30400` for 304): no 款 or 项 is numbered 00, so the
+        // padding names the level above, unless that is printed too (`22904` over `2290400`).
+        let (code, repaired) =
+            match unpadded(&code).filter(|c| !out.rows.iter().any(|r| &r.code == c)) {
+                Some(short) => (short, repaired.or(from_name).or(Some(code))),
+                None => (code, repaired.or(from_name)),
+            };
         let scheme = crate::codes::scheme_of(&code);
         let project = project_col
             .map(|c| clean(&row[c]))
