@@ -21,6 +21,7 @@ corpus:
 	python3 scripts/gen_pdf_corpus.py
 	python3 scripts/gen_doc_corpus.py
 	python3 scripts/gen_regional_corpus.py
+	python3 scripts/gen_findings_corpus.py
 
 fmt:
 	$(CARGO) fmt --all
