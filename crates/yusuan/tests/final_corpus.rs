@@ -8,12 +8,11 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use common::{item_key, truth_table_of, Truth};
+use common::{Tally, Truth};
 use yusuan::process_bytes;
-use yusuan_model::{CheckStatus, FileStatus};
+use yusuan_model::FileStatus;
 
 /// Checks compared with the truth's `failing_checks`; `missing_table` is compared through
 /// `tables_missing`.
@@ -70,152 +69,41 @@ fn compare_folder(folder: &str) {
         "expected at least 12 documents in corpus/final/{folder}, found {}",
         cases.len()
     );
-    let mut problems: Vec<String> = Vec::new();
-    let mut tolerated: Vec<String> = Vec::new();
-    let mut found_total = 0usize;
-    let mut truth_total = 0usize;
-    let mut per_doc: Vec<String> = Vec::new();
+    let mut tally = Tally::default();
     for (file, truth) in &cases {
         let stem = file.file_stem().unwrap().to_string_lossy().into_owned();
         let name = format!("{folder}/{stem}");
-        let mut report = |p: String| {
-            if known_gap(&stem, &p) {
-                tolerated.push(p);
-            } else {
-                problems.push(p);
-            }
-        };
+        let gap = |p: &str| known_gap(&stem, p);
         assert_eq!(truth.doc_kind, "final_accounts", "{name}");
         let bytes = std::fs::read(file).unwrap();
         let outcome = process_bytes(&bytes, &name, folder);
-        if outcome.status != FileStatus::Ok {
-            report(format!(
-                "{name}: status {:?}: {:?}",
-                outcome.status, outcome.error
-            ));
-            truth_total += truth.items.len();
-            continue;
-        }
-        let d = outcome.disclosure.as_ref().unwrap();
-        let mut want: BTreeMap<String, usize> = BTreeMap::new();
-        for it in &truth.items {
-            *want.entry(it.key()).or_default() += 1;
-        }
-        let mut got: BTreeMap<String, usize> = BTreeMap::new();
-        for li in &d.line_items {
-            *got.entry(item_key(li)).or_default() += 1;
-        }
-        let mut found = 0usize;
-        for (k, n) in &want {
-            let g = got.get(k).copied().unwrap_or(0);
-            found += g.min(*n);
-            if g < *n {
-                report(format!("{name}: missing {k}"));
+        let d = match &outcome.disclosure {
+            Some(d) if outcome.status == FileStatus::Ok => d,
+            _ => {
+                let why = format!("status {:?}: {:?}", outcome.status, outcome.error);
+                tally.unread(&name, truth, why, &gap);
+                continue;
             }
-        }
-        for (k, n) in &got {
-            if want.get(k).copied().unwrap_or(0) < *n {
-                report(format!("{name}: extra {k}"));
-            }
-        }
-        found_total += found;
-        truth_total += truth.items.len();
-        per_doc.push(format!("{name}: {found}/{}", truth.items.len()));
-        let mut want_checks: Vec<String> = truth
-            .failing_checks
-            .iter()
-            .filter(|c| CHECKS_RUN.contains(&c.check.as_str()))
-            .map(|c| format!("{}/{}/{}", c.check, c.table, c.code))
-            .collect();
-        let mut got_checks: Vec<String> = d
-            .checks
-            .iter()
-            .filter(|c| c.status == CheckStatus::Fail && CHECKS_RUN.contains(&c.check.as_str()))
-            .map(|c| format!("{}/{}/{}", c.check, truth_table_of(c), c.code))
-            .collect();
-        want_checks.sort();
-        want_checks.dedup();
-        got_checks.sort();
-        got_checks.dedup();
-        if want_checks != got_checks {
-            report(format!(
-                "{name}: failing checks {got_checks:?}, truth {want_checks:?}"
-            ));
-        }
+        };
+        tally.document(&name, d, truth, CHECKS_RUN, &gap);
         // the 决算 balance is checked on both two-sided summaries, and holds
-        let balance: Vec<_> = d
+        let balance = d
             .checks
             .iter()
             .filter(|c| c.check.as_str() == "final_balance")
-            .collect();
-        if balance.len() < 3 {
-            report(format!(
-                "{name}: {} final_balance checks, expected 3 (两张总表, income and expenditure sides of 收入支出决算总表)",
-                balance.len()
-            ));
-        }
-        let m = &d.meta;
-        let meta = [
-            (
-                "fiscal_year",
-                m.fiscal_year.map(|y| y.to_string()),
-                truth.fiscal_year.to_string(),
-            ),
-            ("unit", m.unit.clone(), truth.unit.clone()),
-            ("department", m.department.clone(), truth.department.clone()),
-            (
-                "doc_kind",
-                m.doc_kind.map(|k| k.as_str().to_string()),
-                truth.doc_kind.clone(),
-            ),
-            (
-                "scope",
-                m.scope.map(|s| s.as_str().to_string()),
-                truth.scope.clone(),
-            ),
-            ("region", m.region.clone(), truth.region.clone()),
-        ];
-        for (what, got, want) in meta {
-            if got.as_deref() != Some(want.as_str()) {
-                report(format!("{name}: {what} {got:?}, truth {want}"));
-            }
-        }
-        let mut missing: Vec<String> = d.tables_missing.iter().map(|t| t.to_string()).collect();
-        missing.sort();
-        let mut want_missing = truth.tables_missing.clone();
-        want_missing.sort();
-        if missing != want_missing {
-            report(format!(
-                "{name}: tables_missing {missing:?}, truth {want_missing:?}"
-            ));
+            .count();
+        if balance < 3 {
+            let p = format!(
+                "{name}: {balance} final_balance checks, expected 3 (两张总表, income and expenditure sides of 收入支出决算总表)"
+            );
+            tally.add(p.clone(), gap(&p));
         }
     }
-    eprintln!(
-        "final corpus, {folder}: {found_total}/{truth_total} truth items found\n  {}\n  known gaps still open ({}):\n    {}",
-        per_doc.join("\n  "),
-        tolerated.len(),
-        tolerated.join("\n    ")
-    );
-    assert!(
-        problems.is_empty(),
-        "{} problems over {} documents ({found_total}/{truth_total} truth items found):\n{}",
-        problems.len(),
-        cases.len(),
-        problems
-            .iter()
-            .take(80)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join("\n")
-    );
     let floor = RECALL_PERMILLE
         .iter()
         .find(|(f, _)| *f == folder)
         .map_or(1000, |(_, n)| *n);
-    assert!(
-        found_total * 1000 >= truth_total * floor,
-        "recall {found_total}/{truth_total} fell below {floor}‰"
-    );
+    tally.finish(&format!("final corpus, {folder}"), cases.len(), floor);
 }
 
 #[test]

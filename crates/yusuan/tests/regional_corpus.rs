@@ -10,10 +10,9 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use common::{item_key, truth_table_of, Truth};
+use common::{Tally, Truth};
 use yusuan::process_bytes;
 use yusuan_model::{CheckStatus, FileStatus};
 
@@ -101,149 +100,30 @@ fn compare_folder(folder: &str, at_least: usize) {
         "expected at least {at_least} documents in corpus/regional/{folder}, found {}",
         cases.len()
     );
-    let mut problems: Vec<String> = Vec::new();
-    let mut tolerated: Vec<String> = Vec::new();
-    let mut found_total = 0usize;
-    let mut truth_total = 0usize;
-    let mut per_doc: Vec<String> = Vec::new();
+    let mut tally = Tally::default();
     for (file, truth) in &cases {
         let stem = file.file_stem().unwrap().to_string_lossy().into_owned();
         let name = format!("{folder}/{stem}.{folder}");
-        let mut report = |p: String| {
-            if known_gap(&stem, &p) {
-                tolerated.push(p);
-            } else {
-                problems.push(p);
-            }
-        };
+        let gap = |p: &str| known_gap(&stem, p);
         let bytes = std::fs::read(file).unwrap();
         let outcome = process_bytes(&bytes, &name, folder);
-        if outcome.status != FileStatus::Ok || outcome.disclosure.is_none() {
-            report(format!(
-                "{name}: status {:?}: {:?}",
-                outcome.status, outcome.error
-            ));
-            truth_total += truth.items.len();
-            per_doc.push(format!("{name}: 0/{} (not read)", truth.items.len()));
-            continue;
-        }
-        let d = outcome.disclosure.as_ref().unwrap();
-        let mut want: BTreeMap<String, usize> = BTreeMap::new();
-        for it in &truth.items {
-            *want.entry(it.key()).or_default() += 1;
-        }
-        let mut got: BTreeMap<String, usize> = BTreeMap::new();
-        for li in &d.line_items {
-            *got.entry(item_key(li)).or_default() += 1;
-        }
-        let mut found = 0usize;
-        let mut extra = 0usize;
-        for (k, n) in &want {
-            let g = got.get(k).copied().unwrap_or(0);
-            found += g.min(*n);
-            if g < *n {
-                report(format!("{name}: missing {k}"));
+        match &outcome.disclosure {
+            Some(d) if outcome.status == FileStatus::Ok => {
+                tally.document(&name, d, truth, CHECKS_RUN, &gap)
             }
-        }
-        for (k, n) in &got {
-            let w = want.get(k).copied().unwrap_or(0);
-            if w < *n {
-                extra += n - w;
-                report(format!("{name}: extra {k}"));
-            }
-        }
-        found_total += found;
-        truth_total += truth.items.len();
-        per_doc.push(format!(
-            "{name}: found {found}/{} truth items, {} missed, {extra} extra",
-            truth.items.len(),
-            truth.items.len() - found
-        ));
-        let mut want_checks: Vec<String> = truth
-            .failing_checks
-            .iter()
-            .filter(|c| CHECKS_RUN.contains(&c.check.as_str()))
-            .map(|c| format!("{}/{}/{}", c.check, c.table, c.code))
-            .collect();
-        let mut got_checks: Vec<String> = d
-            .checks
-            .iter()
-            .filter(|c| c.status == CheckStatus::Fail && CHECKS_RUN.contains(&c.check.as_str()))
-            .map(|c| format!("{}/{}/{}", c.check, truth_table_of(c), c.code))
-            .collect();
-        want_checks.sort();
-        want_checks.dedup();
-        got_checks.sort();
-        got_checks.dedup();
-        for c in got_checks.iter().filter(|c| !want_checks.contains(c)) {
-            report(format!("{name}: false failing check {c}"));
-        }
-        for c in want_checks.iter().filter(|c| !got_checks.contains(c)) {
-            report(format!("{name}: seeded failing check not found {c}"));
-        }
-        let m = &d.meta;
-        let meta = [
-            (
-                "fiscal_year",
-                m.fiscal_year.map(|y| y.to_string()),
-                truth.fiscal_year.to_string(),
+            _ => tally.unread(
+                &name,
+                truth,
+                format!("status {:?}: {:?}", outcome.status, outcome.error),
+                &gap,
             ),
-            ("unit", m.unit.clone(), truth.unit.clone()),
-            ("department", m.department.clone(), truth.department.clone()),
-            (
-                "doc_kind",
-                m.doc_kind.map(|k| k.as_str().to_string()),
-                truth.doc_kind.clone(),
-            ),
-            (
-                "scope",
-                m.scope.map(|s| s.as_str().to_string()),
-                truth.scope.clone(),
-            ),
-            ("region", m.region.clone(), truth.region.clone()),
-        ];
-        for (what, got, want) in meta {
-            let got = got.unwrap_or_default();
-            if got != want {
-                report(format!("{name}: {what} {got:?}, truth {want:?}"));
-            }
-        }
-        let mut missing: Vec<String> = d.tables_missing.iter().map(|t| t.to_string()).collect();
-        missing.sort();
-        let mut want_missing = truth.tables_missing.clone();
-        want_missing.sort();
-        if missing != want_missing {
-            report(format!(
-                "{name}: tables_missing {missing:?}, truth {want_missing:?}"
-            ));
         }
     }
-    eprintln!(
-        "regional corpus, {folder}: {found_total}/{truth_total} truth items found\n  {}\n  known gaps still open ({}):\n    {}",
-        per_doc.join("\n  "),
-        tolerated.len(),
-        tolerated.join("\n    ")
-    );
-    assert!(
-        problems.is_empty(),
-        "{} problems over {} documents ({found_total}/{truth_total} truth items found):\n{}",
-        problems.len(),
-        cases.len(),
-        problems
-            .iter()
-            .take(200)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join("\n")
-    );
     let floor = RECALL_PERMILLE
         .iter()
         .find(|(f, _)| *f == folder)
         .map_or(1000, |(_, n)| *n);
-    assert!(
-        found_total * 1000 >= truth_total * floor,
-        "recall {found_total}/{truth_total} fell below {floor}‰"
-    );
+    tally.finish(&format!("regional corpus, {folder}"), cases.len(), floor);
 }
 
 #[test]
@@ -285,7 +165,7 @@ fn regional_narrative_and_tables_files_are_one_disclosure() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(run.status.success(), "{stderr}");
-    let outcomes: BTreeMap<String, yusuan_model::FileOutcome> =
+    let outcomes: std::collections::BTreeMap<String, yusuan_model::FileOutcome> =
         std::fs::read_to_string(out.path().join("documents.jsonl"))
             .unwrap()
             .lines()

@@ -180,3 +180,173 @@ pub fn truth_table_of(c: &yusuan_model::Check) -> String {
         table_of(c)
     }
 }
+
+/// The comparison of a folder of generated documents with their truth: each problem found, the
+/// ones tolerated as known reader gaps, and the truth items found.
+#[derive(Default)]
+pub struct Tally {
+    pub problems: Vec<String>,
+    pub tolerated: Vec<String>,
+    pub found: usize,
+    pub truth: usize,
+    pub per_doc: Vec<String>,
+}
+
+impl Tally {
+    /// Record a problem, as tolerated where it is a known gap.
+    pub fn add(&mut self, problem: String, known_gap: bool) {
+        if known_gap {
+            self.tolerated.push(problem);
+        } else {
+            self.problems.push(problem);
+        }
+    }
+
+    /// A document that could not be read: all its truth is missed.
+    pub fn unread(&mut self, name: &str, truth: &Truth, why: String, gap: &dyn Fn(&str) -> bool) {
+        let p = format!("{name}: {why}");
+        self.add(p.clone(), gap(&p));
+        self.truth += truth.items.len();
+        self.per_doc
+            .push(format!("{name}: 0/{} (not read)", truth.items.len()));
+    }
+
+    /// Compare one document's reading with its truth: line items (missed and extra), the failing
+    /// checks among `checks_run`, the document facts and the tables missing.
+    pub fn document(
+        &mut self,
+        name: &str,
+        d: &yusuan_model::Disclosure,
+        truth: &Truth,
+        checks_run: &[&str],
+        gap: &dyn Fn(&str) -> bool,
+    ) {
+        let mut report = |p: String| {
+            let known = gap(&p);
+            self.add(p, known);
+        };
+        let mut want: std::collections::BTreeMap<String, usize> = Default::default();
+        for it in &truth.items {
+            *want.entry(it.key()).or_default() += 1;
+        }
+        let mut got: std::collections::BTreeMap<String, usize> = Default::default();
+        for li in &d.line_items {
+            *got.entry(item_key(li)).or_default() += 1;
+        }
+        let (mut found, mut extra) = (0usize, 0usize);
+        for (k, n) in &want {
+            let g = got.get(k).copied().unwrap_or(0);
+            found += g.min(*n);
+            if g < *n {
+                report(format!("{name}: missing {k}"));
+            }
+        }
+        for (k, n) in &got {
+            let w = want.get(k).copied().unwrap_or(0);
+            if w < *n {
+                extra += n - w;
+                report(format!("{name}: extra {k}"));
+            }
+        }
+        let mut want_checks: Vec<String> = truth
+            .failing_checks
+            .iter()
+            .filter(|c| checks_run.contains(&c.check.as_str()))
+            .map(|c| format!("{}/{}/{}", c.check, c.table, c.code))
+            .collect();
+        let mut got_checks: Vec<String> = d
+            .checks
+            .iter()
+            .filter(|c| {
+                c.status == yusuan_model::CheckStatus::Fail
+                    && checks_run.contains(&c.check.as_str())
+            })
+            .map(|c| format!("{}/{}/{}", c.check, truth_table_of(c), c.code))
+            .collect();
+        want_checks.sort();
+        want_checks.dedup();
+        got_checks.sort();
+        got_checks.dedup();
+        for c in got_checks.iter().filter(|c| !want_checks.contains(c)) {
+            report(format!("{name}: false failing check {c}"));
+        }
+        for c in want_checks.iter().filter(|c| !got_checks.contains(c)) {
+            report(format!("{name}: seeded failing check not found {c}"));
+        }
+        let m = &d.meta;
+        let meta = [
+            (
+                "fiscal_year",
+                m.fiscal_year.map(|y| y.to_string()),
+                truth.fiscal_year.to_string(),
+            ),
+            ("unit", m.unit.clone(), truth.unit.clone()),
+            ("department", m.department.clone(), truth.department.clone()),
+            (
+                "doc_kind",
+                m.doc_kind.map(|k| k.as_str().to_string()),
+                truth.doc_kind.clone(),
+            ),
+            (
+                "scope",
+                m.scope.map(|s| s.as_str().to_string()),
+                truth.scope.clone(),
+            ),
+            ("region", m.region.clone(), truth.region.clone()),
+        ];
+        for (what, got, want) in meta {
+            let got = got.unwrap_or_default();
+            if got != want {
+                report(format!("{name}: {what} {got:?}, truth {want:?}"));
+            }
+        }
+        let mut missing: Vec<String> = d.tables_missing.iter().map(|t| t.to_string()).collect();
+        missing.sort();
+        let mut want_missing = truth.tables_missing.clone();
+        want_missing.sort();
+        if missing != want_missing {
+            report(format!(
+                "{name}: tables_missing {missing:?}, truth {want_missing:?}"
+            ));
+        }
+        self.found += found;
+        self.truth += truth.items.len();
+        self.per_doc.push(format!(
+            "{name}: found {found}/{} truth items, {} missed, {extra} extra",
+            truth.items.len(),
+            truth.items.len() - found
+        ));
+    }
+
+    /// Print the tally and fail on any problem that is not a known gap, or on recall below
+    /// `floor` per thousand.
+    pub fn finish(&self, label: &str, n_docs: usize, floor: usize) {
+        eprintln!(
+            "{label}: {}/{} truth items found\n  {}\n  known gaps still open ({}):\n    {}",
+            self.found,
+            self.truth,
+            self.per_doc.join("\n  "),
+            self.tolerated.len(),
+            self.tolerated.join("\n    ")
+        );
+        assert!(
+            self.problems.is_empty(),
+            "{} problems over {n_docs} documents ({}/{} truth items found):\n{}",
+            self.problems.len(),
+            self.found,
+            self.truth,
+            self.problems
+                .iter()
+                .take(200)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+        assert!(
+            self.found * 1000 >= self.truth * floor,
+            "recall {}/{} fell below {floor}‰",
+            self.found,
+            self.truth
+        );
+    }
+}
