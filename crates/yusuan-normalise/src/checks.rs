@@ -636,6 +636,23 @@ fn final_balance(rt: &ReadTable, out: &mut Vec<Check>) {
     }
 }
 
+/// The figure to compare `other` with: `usual`, or `alternative` where only that one agrees
+/// with it (a table that prints the other of two totals a template may mean).
+fn agreeing<'a>(
+    usual: Option<(&'a ReadTable, Fig)>,
+    alternative: Option<(&'a ReadTable, Fig)>,
+    other: Option<&(&ReadTable, Fig)>,
+) -> Option<(&'a ReadTable, Fig)> {
+    let agrees = |f: &(&ReadTable, Fig)| {
+        other.is_some_and(|(_, o)| (f.1.yuan - o.yuan).abs() <= f.1.tolerance + o.tolerance)
+    };
+    match (usual, alternative) {
+        (Some(u), Some(a)) if !agrees(&u) && agrees(&a) => Some(a),
+        (None, a) => a,
+        (u, _) => u,
+    }
+}
+
 /// The 收支总表's total on one side to compare another table's total with: the year's own total
 /// where that is what the other table prints, else the side's total as [`table_total`] reads it.
 fn res_side_for<'a>(
@@ -644,23 +661,21 @@ fn res_side_for<'a>(
     other: Option<&(&ReadTable, Fig)>,
 ) -> Option<(&'a ReadTable, Fig)> {
     let res = res?;
-    let usual = table_total(res, side, Measure::Total);
     let year = res
         .data
         .totals
         .get(&(year_side(side), printed_as(res, Measure::Total)))
-        .map(|v| Fig {
-            yuan: v.yuan,
-            tolerance: tolerance(res),
-            loc: loc(res, None, Some(v.col)),
+        .map(|v| {
+            (
+                res,
+                Fig {
+                    yuan: v.yuan,
+                    tolerance: tolerance(res),
+                    loc: loc(res, None, Some(v.col)),
+                },
+            )
         });
-    let agrees =
-        |f: &Fig| other.is_some_and(|(_, o)| (f.yuan - o.yuan).abs() <= f.tolerance + o.tolerance);
-    match (usual, year) {
-        (Some(u), Some(y)) if !agrees(&u) && agrees(&y) => Some((res, y)),
-        (Some(u), _) => Some((res, u)),
-        (None, y) => y.map(|y| (res, y)),
-    }
+    agreeing(tot(Some(res), side, Measure::Total), year, other)
 }
 
 /// The 一般公共预算支出表's figure to compare the economic-class table's total with: its 基本支出,
@@ -670,14 +685,9 @@ fn basic_side_for<'a>(
     gbe: Option<&'a ReadTable>,
     other: Option<&(&ReadTable, Fig)>,
 ) -> Option<(&'a ReadTable, Fig)> {
-    let basic = tot(gbe, "", Measure::Basic);
-    let agrees = |f: &(&ReadTable, Fig)| {
-        other.is_some_and(|(_, o)| (f.1.yuan - o.yuan).abs() <= f.1.tolerance + o.tolerance)
-    };
-    match (basic, tot(gbe, "", Measure::Total)) {
-        (Some(b), Some(t)) if !agrees(&b) && agrees(&t) => Some(t),
-        (b, _) => b,
-    }
+    // Without a 基本支出 column there is nothing to compare.
+    let basic = tot(gbe, "", Measure::Basic)?;
+    agreeing(Some(basic), tot(gbe, "", Measure::Total), other)
 }
 
 /// Two figures from two tables that must agree.

@@ -182,7 +182,8 @@ pub fn normalise(doc: &Document) -> Disclosure {
 /// Read everything a disclosure says.
 pub fn normalise_with(doc: &Document, options: &Options) -> Disclosure {
     // In a 决算 every disclosure table is a 决算 table, whether or not its title says so
-    // (`2016年一般公共预算财政拨款“三公”经费支出表` printing 预算数 | 决算数).
+    // (`2016年一般公共预算财政拨款“三公”经费支出表` printing 预算数 | 决算数). The kind is read
+    // from the opening lines (the title and the head), as `read_meta` reads it below.
     let final_doc = {
         let text: Vec<String> = doc
             .blocks
@@ -193,6 +194,7 @@ pub fn normalise_with(doc: &Document, options: &Options) -> Disclosure {
             })
             .flatten()
             .filter(|l| !l.is_empty())
+            .take(200)
             .collect();
         meta::read_meta(&text).doc_kind == Some(yusuan_model::DocKind::FinalAccounts)
     };
