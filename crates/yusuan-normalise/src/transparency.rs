@@ -11,7 +11,7 @@
 //!
 //! Grades: A ≥ 90, B ≥ 80, C ≥ 70, D below. The weights are the constants below, in one place.
 
-use crate::template::Template;
+use crate::segment::template::Template;
 use rust_decimal::Decimal;
 use yusuan_model::{
     Check, CheckId, CheckStatus, Deduction, Disclosure, DocKind, Measure, TableKind, Transparency,

@@ -218,7 +218,7 @@ pub fn extras(input: &Path, files: usize, settings: &Settings) -> Extras {
         .map(|d| d.as_secs())
         .unwrap_or(0);
     Extras {
-        codes: yusuan_normalise::codes::codebook(),
+        codes: yusuan_normalise::codebook(),
         run: Some(serde_json::json!({
             "yusuan_version": env!("CARGO_PKG_VERSION"),
             "input": input.display().to_string(),

@@ -122,7 +122,7 @@ pub fn merge(shards: &[impl AsRef<Path>], out: &Path) -> Result<Summary> {
         Some(outcome)
     });
     let extras = Extras {
-        codes: yusuan_normalise::codes::codebook(),
+        codes: yusuan_normalise::codebook(),
         run: Some(serde_json::json!({
             "yusuan_version": env!("CARGO_PKG_VERSION"),
             "merged_from": shards.iter().map(|s| s.as_ref().display().to_string()).collect::<Vec<_>>(),

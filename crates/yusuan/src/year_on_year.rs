@@ -55,7 +55,7 @@ impl YearOnYear {
         });
         if removed {
             if let Some(d) = o.disclosure.as_mut() {
-                d.transparency = yusuan_normalise::transparency::score(d);
+                d.transparency = yusuan_normalise::transparency_score(d);
             }
         }
         self.apply(o);
@@ -77,7 +77,7 @@ impl YearOnYear {
         let found = compare(this, last);
         if let (false, Some(d)) = (found.is_empty(), o.disclosure.as_mut()) {
             d.checks.extend(found);
-            d.transparency = yusuan_normalise::transparency::score(d);
+            d.transparency = yusuan_normalise::transparency_score(d);
         }
     }
 }

@@ -10,8 +10,8 @@ use regex::Regex;
 use yusuan_model::{Check, CheckId, CheckStatus, DocMeta};
 
 use super::{finding, Text};
-use crate::classify::strip_ordinal;
 use crate::codes::{book, NameMatch};
+use crate::text::strip_ordinal;
 
 fn part_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();

@@ -15,8 +15,9 @@ use yusuan_model::{Block, Check, CheckId, CheckStatus, DocMeta};
 
 use super::finding;
 use super::Text;
-use crate::classify::{looks_like_title, squash};
 use crate::meta::region_of;
+use crate::segment::classify::looks_like_title;
+use crate::text::squash;
 
 fn header_re() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();

@@ -112,10 +112,7 @@ pub fn run(doc: &Document, meta: &DocMeta, tables: &[ReadTable]) -> Vec<Check> {
     out.extend(conflict::run(&text, meta));
     out.extend(percent::run(&text));
     out.extend(change_rate::run(&text, meta));
-    let unwrapped = crate::prose::unwrap_paged(&text.paragraphs);
-    let pages: Vec<Option<u32>> = unwrapped.iter().map(|(_, p)| *p).collect();
-    let lines: Vec<String> = unwrapped.into_iter().map(|(p, _)| p).collect();
-    let facts = crate::narrative::read_facts_paged(&lines, &pages);
+    let facts = crate::narrative::read_facts_paged(&crate::text::unwrap_paged(&text.paragraphs));
     out.extend(change_rate::balanced_changes(&facts, meta));
     out.extend(procurement::run(&text));
     out.extend(toc::run(&text, tables));

@@ -94,10 +94,9 @@ pub fn digest(doc: &Document, d: &Disclosure) -> Option<Digest> {
             }
         }
     }
-    let paged = crate::prose::unwrap_paged(&raw);
-    let pages: Vec<Option<u32>> = paged.iter().map(|(_, p)| *p).collect();
+    let paged = crate::text::unwrap_paged(&raw);
+    let facts = crate::narrative::read_facts_paged(&paged);
     let paragraphs: Vec<String> = paged.into_iter().map(|(p, _)| p).collect();
-    let facts = crate::narrative::read_facts_paged(&paragraphs, &pages);
     let reason_near = |sentence: &str| {
         paragraphs
             .iter()

@@ -11,10 +11,11 @@ use std::collections::BTreeMap;
 use yusuan_model::{Measure, Scheme};
 
 use crate::amount::{parse_amount, CellValue, Unit};
-use crate::classify::{squash, strip_ordinal};
-use crate::code::clean;
 use crate::codes::book;
-use crate::read_table::{Dense, Role, Row, TableData, Totals, Value};
+use crate::segment::grid::Dense;
+use crate::tables::code::clean;
+use crate::tables::data::{Role, Row, TableData, Totals, Value};
+use crate::text::{squash, strip_ordinal};
 
 /// The columns of the table, from its header.
 struct Columns {

@@ -1,19 +1,24 @@
 //! Document-level facts from the text: department, region, fiscal year, budget or final
-//! accounts, department or unit scope, staffing. (The department id is [`crate::identity`]'s.)
+//! accounts, department or unit scope, staffing. (The department id is [`crate::meta::identity`]'s.)
 //!
 //! Regions come from the department's name, read against a small gazetteer
 //! (`data/regions.csv`: provinces, and prefectures whose short names are common, such as
 //! 昌吉州 for 昌吉回族自治州).
 
+pub(crate) mod identity;
+
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use regex::Regex;
-use yusuan_model::{DocKind, DocMeta, Scope, Staffing};
+use yusuan_model::{Block, DocKind, DocMeta, Document, Scope, Staffing, TableKind};
 
-use crate::classify::squash;
+use crate::tables::ReadTable;
+use identity::Aliases;
 
-const REGIONS_CSV: &str = include_str!("../data/regions.csv");
+use crate::text::squash;
+
+const REGIONS_CSV: &str = include_str!("../../data/regions.csv");
 
 struct Place {
     full: String,
@@ -114,6 +119,51 @@ pub fn region_of(department: &str) -> (Option<String>, String) {
     }
     canonical.push_str(rest);
     ((!region.is_empty()).then_some(region), canonical)
+}
+
+/// Whether a document is a 决算, from its opening lines (the title and the head), as
+/// [`read_meta`] reads the kind: every table of a 决算 is then a 决算 table, whether or not its
+/// title says so (`2016年一般公共预算财政拨款“三公”经费支出表` printing 预算数 | 决算数).
+pub(crate) fn is_final_accounts(doc: &Document) -> bool {
+    let opening: Vec<String> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p.text.lines().map(|l| l.trim().to_string())),
+            _ => None,
+        })
+        .flatten()
+        .filter(|l| !l.is_empty())
+        .take(200)
+        .collect();
+    read_meta(&opening).doc_kind == Some(DocKind::FinalAccounts)
+}
+
+/// The document's facts from its lines, completed from the tables read: the fiscal year from
+/// their titles where the text gives none (a workbook, a tables-only file), the department's
+/// id and canonical name, and the unit most tables are printed in.
+pub(crate) fn document_meta(lines: &[String], tables: &[ReadTable], aliases: &Aliases) -> DocMeta {
+    let mut meta = read_meta(lines);
+    if meta.fiscal_year.is_none() {
+        let titles: Vec<String> = tables.iter().map(|rt| rt.info.title.clone()).collect();
+        meta.fiscal_year = read_meta(&titles).fiscal_year;
+    }
+    meta.department_id = meta
+        .department
+        .as_deref()
+        .map(|d| identity::department_id(d, meta.scope, aliases));
+    meta.department_canonical = meta.department.as_deref().map(|d| aliases.canonical(d));
+    let mut unit_counts: HashMap<String, usize> = HashMap::new();
+    for rt in tables {
+        if rt.info.kind != TableKind::PerformanceTargets {
+            *unit_counts.entry(rt.unit.name.clone()).or_default() += 1;
+        }
+    }
+    meta.unit = unit_counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(u, _)| u);
+    meta
 }
 
 /// Staffing from the overview: the first statement of each figure.

@@ -12,10 +12,10 @@ use std::collections::HashMap;
 use sha2::{Digest, Sha256};
 use yusuan_model::Scope;
 
-use crate::classify::squash;
 use crate::meta::region_of;
+use crate::text::squash;
 
-const BUILT_IN: &str = include_str!("../data/aliases.csv");
+const BUILT_IN: &str = include_str!("../../data/aliases.csv");
 
 /// Alias → canonical department name.
 #[derive(Debug, Clone, Default)]

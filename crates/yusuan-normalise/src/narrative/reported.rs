@@ -8,8 +8,8 @@ use std::sync::OnceLock;
 use regex::Regex;
 use yusuan_model::{LineItem, Measure, NarrativeFact, Project, Reported, TableKind};
 
-use crate::classify::squash;
 use crate::codes::{dice, normalise_name};
+use crate::text::squash;
 
 /// The reported fields, from the narrative's facts and paragraphs.
 pub fn read_reported(facts: &[NarrativeFact], paragraphs: &[String]) -> Reported {

@@ -11,9 +11,9 @@ use std::sync::OnceLock;
 use regex::Regex;
 use yusuan_model::PerformanceTarget;
 
-use crate::classify::squash;
-use crate::code::clean;
-use crate::read_table::Dense;
+use crate::segment::grid::Dense;
+use crate::tables::code::clean;
+use crate::text::squash;
 
 /// Column positions of the indicator header, in a grid of `width` columns.
 struct Columns {
@@ -151,11 +151,6 @@ impl TargetReader {
     }
 }
 
-/// Read every indicator of one self-contained performance-target grid.
-pub fn read_targets(d: &Dense) -> Vec<PerformanceTarget> {
-    TargetReader::default().read(d)
-}
-
 /// Split a value cell into comparator, number and unit; text without a number stays whole.
 pub fn split_value(text: &str) -> (String, String, String) {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -228,7 +223,7 @@ mod tests {
             vec!["满意度指标", "满意度指标", "群众满意度", ">=90%"],
         ];
         let t = yusuan_model::Table::from_rows(&rows);
-        let got = read_targets(&Dense::new(&t));
+        let got = TargetReader::default().read(&Dense::new(&t));
         assert_eq!(got.len(), 3);
         assert_eq!(
             (

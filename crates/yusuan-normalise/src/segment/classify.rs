@@ -6,38 +6,7 @@
 
 use yusuan_model::TableKind;
 
-/// A title reduced for matching: no spaces, no quotation marks, no table number.
-pub fn squash(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"' | '‘' | '’' | '「' | '」'))
-        .collect()
-}
-
-/// Remove a leading ordinal (`一、`, `1.`, `（一）`, `(2)`) and spaces.
-pub fn strip_ordinal(s: &str) -> String {
-    let t = s.trim_start_matches(|c: char| c.is_whitespace());
-    let chars: Vec<char> = t.chars().collect();
-    let is_num = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
-    let mut i = 0;
-    if chars.first().is_some_and(|&c| c == '（' || c == '(') {
-        let mut j = 1;
-        while j < chars.len() && is_num(chars[j]) {
-            j += 1;
-        }
-        if j > 1 && j < chars.len() && (chars[j] == '）' || chars[j] == ')') {
-            i = j + 1;
-        }
-    } else {
-        let mut j = 0;
-        while j < chars.len() && is_num(chars[j]) {
-            j += 1;
-        }
-        if j > 0 && j < chars.len() && "、.．,，".contains(chars[j]) {
-            i = j + 1;
-        }
-    }
-    chars[i..].iter().collect::<String>().trim().to_string()
-}
+use crate::text::squash;
 
 /// A title without the qualifier some templates print after it in brackets:
 /// `财政拨款支出预算表（功能科目）` → `财政拨款支出预算表`.

@@ -2,8 +2,8 @@
 
 use yusuan_model::Measure;
 
-use crate::classify::squash;
 use crate::codes::book;
+use crate::text::squash;
 
 /// The measure a single header text names, if any.
 pub fn measure_of(text: &str) -> Option<Measure> {
@@ -35,7 +35,7 @@ pub fn measure_of(text: &str) -> Option<Measure> {
     } else if has("财政拨款支出") {
         // The 合计 of a 财政拨款支出表 (the universities' `财政拨款支出` beside 基本支出 | 项目支出).
         Measure::Total
-    } else if let Some(source) = crate::income::income_id(text) {
+    } else if let Some(source) = crate::tables::income::income_id(text) {
         Measure::of_income(source)
     } else if has("决算数") || has("决算") {
         Measure::Actual

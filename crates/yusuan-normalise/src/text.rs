@@ -1,14 +1,63 @@
-//! The document's prose as a reader sees it: paragraphs whose lines were wrapped by the page
-//! (PDF exports break a sentence wherever the line ends, often in the middle of a number or
-//! between a figure and its `增长8.28%`) are joined again.
+//! Text as the readers and the checks compare it, in one place: folding (`squash`), numbered
+//! items and their ordinals, headings, page numbers, and the joining of paragraphs that a page
+//! wrapped.
 //!
-//! A paragraph continues the one before unless that one ends a sentence (`。；` …), is a
-//! heading, or the new one starts a heading, a numbered item or a `标签：` field. (A line ending
-//! in `：` runs on: what follows is what it introduces.)
+//! PDF exports break a sentence wherever the line ends, often in the middle of a number or
+//! between a figure and its `增长8.28%`: [`unwrap_paged`] joins them again. A paragraph continues
+//! the one before unless that one ends a sentence (`。；` …), is a heading, or the new one starts
+//! a heading, a numbered item or a `标签：` field. (A line ending in `：` runs on: what follows is
+//! what it introduces.)
 
 use std::sync::OnceLock;
 
 use regex::Regex;
+
+/// A title reduced for matching: no spaces, no quotation marks, no table number.
+pub fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"' | '‘' | '’' | '「' | '」'))
+        .collect()
+}
+
+/// Remove a leading ordinal (`一、`, `1.`, `（一）`, `(2)`) and spaces.
+pub fn strip_ordinal(s: &str) -> String {
+    let t = s.trim_start_matches(|c: char| c.is_whitespace());
+    let chars: Vec<char> = t.chars().collect();
+    let is_num = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let mut i = 0;
+    if chars.first().is_some_and(|&c| c == '（' || c == '(') {
+        let mut j = 1;
+        while j < chars.len() && is_num(chars[j]) {
+            j += 1;
+        }
+        if j > 1 && j < chars.len() && (chars[j] == '）' || chars[j] == ')') {
+            i = j + 1;
+        }
+    } else {
+        let mut j = 0;
+        while j < chars.len() && is_num(chars[j]) {
+            j += 1;
+        }
+        if j > 0 && j < chars.len() && "、.．,，".contains(chars[j]) {
+            i = j + 1;
+        }
+    }
+    chars[i..].iter().collect::<String>().trim().to_string()
+}
+
+/// Whether a paragraph is only a page number (`6`, `- 6 -`, `第6页`, `6/40`).
+pub fn is_page_number(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let t = t
+        .trim_start_matches(['-', '—', '第'])
+        .trim_end_matches(['-', '—', '页']);
+    let digits = t.split('/').collect::<Vec<_>>();
+    !t.is_empty()
+        && digits.len() <= 2
+        && digits
+            .iter()
+            .all(|d| !d.is_empty() && d.len() <= 4 && d.chars().all(|c| c.is_ascii_digit()))
+}
 
 /// Whether a paragraph is a heading: a numbered section title, or a short line ending in 说明.
 pub fn is_heading(p: &str) -> bool {
@@ -18,7 +67,9 @@ pub fn is_heading(p: &str) -> bool {
     top.is_match(p) && n < 60 || p.ends_with("说明") && n < 40
 }
 
-fn starts_item(p: &str) -> bool {
+/// Whether a paragraph starts a numbered item (`一、`, `（二）`, `3.`, `第四`, `项目一`) or a
+/// `标签：` field.
+pub fn starts_item(p: &str) -> bool {
     static ITEM: OnceLock<Regex> = OnceLock::new();
     let item = ITEM.get_or_init(|| {
         Regex::new(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]{1,2}\s*[.．、]\s*[^0-9%]|第[一二三四五六七八九十0-9]+|项目[一二三四五六七八九十]|[\p{Han}]{2,12}[：:])")
