@@ -1,6 +1,6 @@
-//! What a narrative figure's subject names in the tables: a label for the check, and the figure
-//! in every table that prints it (a narrative figure that agrees with one of them does not
-//! contradict the tables; a disagreement between the tables is `cross_table`'s to report).
+//! What a narrative figure's subject names in the tables, family by family of subjects: a
+//! `类/款/项` path, the 三公 figures, the document's totals, spending purposes, income sources,
+//! and classes by name.
 
 use std::sync::OnceLock;
 
@@ -16,21 +16,53 @@ use crate::tables::income::income_id;
 use crate::tables::measure::three_public_measure;
 use crate::tables::ReadTable;
 
+/// A subject resolved: a label for the check, and the figure in every table that prints it.
+pub(crate) type Resolved = (String, Vec<Fig>);
+
+/// What one family of subjects makes of a fact: `None` when the subject is not of the family,
+/// `Some(None)` when it is but no table prints the figure.
+type Step = Option<Option<Resolved>>;
+
+/// The tables of one document, looked up by kind.
+struct Tables<'a>(&'a [ReadTable]);
+
+impl<'a> Tables<'a> {
+    /// The first table of a kind that prints anything.
+    fn find(&self, k: TableKind) -> Option<&'a ReadTable> {
+        self.0.iter().find(|t| t.info.kind == k && !t.info.empty)
+    }
+
+    /// A table's total on one side in one measure.
+    fn total(&self, k: TableKind, side: &str, m: Measure) -> Option<Fig> {
+        self.find(k).and_then(|t| table_total(t, side, m))
+    }
+
+    /// A table's figure of one class in one measure.
+    fn class_total(&self, k: TableKind, class: &str, m: Measure) -> Option<Fig> {
+        self.find(k)
+            .and_then(|t| by_code(t).get(class)?.get(&m).copied())
+    }
+
+    /// The 收支总表's year total of a side (本年收入合计), where it prints one beside the grand
+    /// total: a budget that uses carry-overs gives both, and a narrative may name either.
+    fn year_total(&self, side: &str) -> Option<Fig> {
+        let t = self.find(TableKind::RevenueExpenditureSummary)?;
+        let v = t.data.totals.get(&(year_side(side), Measure::Total))?;
+        Some(fig(t, v, 0))
+    }
+}
+
+/// The figures found, if any.
+fn some(figs: Vec<Option<Fig>>) -> Option<Vec<Fig>> {
+    let v: Vec<Fig> = figs.into_iter().flatten().collect();
+    (!v.is_empty()).then_some(v)
+}
+
 /// What a subject names in the tables: a label for the check, and the figure in every table
 /// that prints it (a narrative figure that agrees with one of them does not contradict the
-/// tables; a disagreement between the tables is `cross_table`'s to report).
-pub(crate) fn resolve(fact: &Fact, tables: &[ReadTable]) -> Option<(String, Vec<Fig>)> {
-    use TableKind as K;
-    let find = |k: TableKind| tables.iter().find(|t| t.info.kind == k && !t.info.empty);
-    let total =
-        |k: TableKind, side: &str, m: Measure| find(k).and_then(|t| table_total(t, side, m));
-    let class_total = |k: TableKind, class: &str, m: Measure| {
-        find(k).and_then(|t| by_code(t).get(class)?.get(&m).copied())
-    };
-    let some = |figs: Vec<Option<Fig>>| -> Option<Vec<Fig>> {
-        let v: Vec<Fig> = figs.into_iter().flatten().collect();
-        (!v.is_empty()).then_some(v)
-    };
+/// tables; a disagreement between the tables is `cross_table`'s to report). Each family of
+/// subjects is tried in turn; the first that recognises the subject decides.
+pub(crate) fn resolve(fact: &Fact, tables: &[ReadTable]) -> Option<Resolved> {
     let s = fact.subject.as_str();
     // A figure inside a reason (原因是从会议费预算中调减403.75万元) is the size of a change, not
     // the level of what it names.
@@ -40,29 +72,52 @@ pub(crate) fn resolve(fact: &Fact, tables: &[ReadTable]) -> Option<(String, Vec<
     {
         return None;
     }
-    let general = matches!(fact.section, Section::GeneralBudget | Section::FiscalGrant);
-    if s.contains("（类）") || s.contains("(类)") {
-        // A class alone is named by its name (`一般公共服务支出（类）` → `一般公共服务支出`).
-        let class_only = s.trim_end_matches("（类）").trim_end_matches("(类)");
-        let label = if class_only.contains('（') || class_only.contains('(') {
-            s
-        } else {
-            class_only
-        };
-        // The class is named under 一般公共预算支出 in most templates, under the year's whole
-        // spending (支出预算总计 … 包括：公共安全（类）支出) in others: any table that prints it.
-        let figs: Vec<Fig> = [
-            K::GeneralBudgetExpenditure,
-            K::FiscalGrantExpenditure,
-            K::ExpenditureSummary,
-            K::RevenueExpenditureSummary,
-        ]
-        .into_iter()
-        .filter_map(|k| path_figure(s, find(k)?))
-        .collect();
-        return (!figs.is_empty()).then(|| (label.to_string(), figs));
+    let t = Tables(tables);
+    class_path(fact, &t)
+        .or_else(|| three_public(fact, &t, tables))
+        .or_else(|| document_totals(fact, &t))
+        .or_else(|| spending_purpose(fact, &t))
+        .or_else(|| income_source(fact, &t))
+        .unwrap_or_else(|| class_by_name(fact, &t))
+}
+
+/// A `X（类）Y（款）Z（项）` path, or a class alone named by its name (`一般公共服务支出（类）` →
+/// `一般公共服务支出`). The class is named under 一般公共预算支出 in most templates, under the
+/// year's whole spending (支出预算总计 … 包括：公共安全（类）支出) in others: any table that
+/// prints it.
+fn class_path(fact: &Fact, t: &Tables<'_>) -> Step {
+    use TableKind as K;
+    let s = fact.subject.as_str();
+    if !s.contains("（类）") && !s.contains("(类)") {
+        return None;
     }
-    if fact.section == Section::ThreePublic {
+    let class_only = s.trim_end_matches("（类）").trim_end_matches("(类)");
+    let label = if class_only.contains('（') || class_only.contains('(') {
+        s
+    } else {
+        class_only
+    };
+    let figs: Vec<Fig> = [
+        K::GeneralBudgetExpenditure,
+        K::FiscalGrantExpenditure,
+        K::ExpenditureSummary,
+        K::RevenueExpenditureSummary,
+    ]
+    .into_iter()
+    .filter_map(|k| path_figure(s, t.find(k)?))
+    .collect();
+    Some((!figs.is_empty()).then(|| (label.to_string(), figs)))
+}
+
+/// A figure of the 三公 section: the total or one of its parts. A 决算 table prints 预算数 and
+/// 决算数 for every part: the figure is compared with the column its wording names (决算 unless
+/// it says 预算).
+fn three_public(fact: &Fact, t: &Tables<'_>, tables: &[ReadTable]) -> Step {
+    if fact.section != Section::ThreePublic {
+        return None;
+    }
+    let s = fact.subject.as_str();
+    Some((|| {
         let measure = if s.contains("三公") {
             Measure::Total
         } else {
@@ -71,97 +126,94 @@ pub(crate) fn resolve(fact: &Fact, tables: &[ReadTable]) -> Option<(String, Vec<
         if measure == Measure::Total && !s.contains("三公") || measure == Measure::RunningCosts {
             return None;
         }
-        let Some(t) = find(K::ThreePublic) else {
-            // A 三公 table printed empty while the text gives a figure: the table shows nothing
-            // of what the text says was there.
-            let empty = tables
-                .iter()
-                .find(|t| t.info.kind == K::ThreePublic && t.info.empty)?;
-            if fact.amount_yuan().is_none_or(|a| a.is_zero()) {
-                return None;
-            }
-            let nothing = Fig {
-                yuan: Decimal::ZERO,
-                tolerance: Decimal::ZERO,
-                loc: Location {
-                    page: empty.info.page,
-                    table_no: Some(empty.info.table_no),
-                    row: None,
-                    col: None,
-                },
-            };
-            let label = if measure == Measure::Total {
-                "三公经费".to_string()
-            } else {
-                s.to_string()
-            };
-            return Some((label, vec![nothing]));
-        };
-        let row = t.data.rows.first()?;
         let label = if measure == Measure::Total {
             "三公经费".to_string()
         } else {
             s.to_string()
         };
-        // A 决算 table prints 预算数 and 决算数 for every part: the figure is compared with the
-        // column its wording names (决算 unless it says 预算).
-        let measure = if t.info.final_accounts {
+        let Some(table) = t.find(TableKind::ThreePublic) else {
+            return empty_three_public(fact, tables).map(|nothing| (label, vec![nothing]));
+        };
+        let row = table.data.rows.first()?;
+        let measure = if table.info.final_accounts {
             measure.three_public_stage(fact.stage.unwrap_or(true))
         } else {
             measure
         };
-        return Some((label, vec![fig(t, row.values.get(&measure)?, row.row)]));
+        Some((label, vec![fig(table, row.values.get(&measure)?, row.row)]))
+    })())
+}
+
+/// A 三公 table printed empty while the text gives a figure: the table shows nothing of what the
+/// text says was there (a figure of zero where the table is).
+fn empty_three_public(fact: &Fact, tables: &[ReadTable]) -> Option<Fig> {
+    let empty = tables
+        .iter()
+        .find(|t| t.info.kind == TableKind::ThreePublic && t.info.empty)?;
+    if fact.amount_yuan().is_none_or(|a| a.is_zero()) {
+        return None;
     }
-    // `收入预算`, `上海市普陀区财政局支出预算`, but not `财政拨款支出预算` or `政府性基金拨款支出预算`:
-    // those are parts of the total.
+    Some(Fig {
+        yuan: Decimal::ZERO,
+        tolerance: Decimal::ZERO,
+        loc: Location {
+            page: empty.info.page,
+            table_no: Some(empty.info.table_no),
+            row: None,
+            col: None,
+        },
+    })
+}
+
+/// The document's totals: 收入支出总计 (with a 决算's carry-overs), 本年收入合计, 本年支出合计,
+/// 收支总预算, 收入预算, 支出预算, 一般公共预算拨款合计. `收入预算` and `上海市普陀区财政局支出预算`
+/// name them, but not `财政拨款支出预算` or `政府性基金拨款支出预算`: those are parts of the total.
+fn document_totals(fact: &Fact, t: &Tables<'_>) -> Step {
+    use TableKind as K;
+    let s = fact.subject.as_str();
     let qualified = ["拨款", "基金", "资本经营", "一般公共"]
         .iter()
         .any(|q| s.contains(q));
     let ends = |w: &str| s.ends_with(w) && !qualified;
-    // A 决算's totals: 收入支出总计 (with the carry-overs), 本年收入合计, 本年支出合计.
-    if s.ends_with("收入支出总计") || s.ends_with("收支总计") {
-        let grand =
-            |k: TableKind, side: &str| find(k).and_then(|t| grand_total(t, side, Measure::Total));
+    let total = |k, side, m| t.total(k, side, m);
+    let (label, figs) = if s.ends_with("收入支出总计") || s.ends_with("收支总计") {
         let fiscal = fact.section == Section::FiscalGrant || s.contains("财政拨款");
-        let k = if fiscal {
-            K::FiscalGrantSummary
+        let (k, label) = if fiscal {
+            (K::FiscalGrantSummary, "财政拨款收入支出总计")
         } else {
-            K::RevenueExpenditureSummary
+            (K::RevenueExpenditureSummary, "收入支出总计")
         };
-        let label = if fiscal {
-            "财政拨款收入支出总计"
+        let grand = |side| t.find(k).and_then(|t| grand_total(t, side, Measure::Total));
+        (label, vec![grand("income"), grand("expenditure")])
+    } else if s.ends_with("本年收入合计") && !qualified
+        || ends("收入预算") && matches!(fact.section, Section::Income | Section::Overall)
+    {
+        let label = if s.ends_with("本年收入合计") {
+            "本年收入合计"
         } else {
-            "收入支出总计"
+            "收入预算"
         };
-        return Some((
-            label.into(),
-            some(vec![grand(k, "income"), grand(k, "expenditure")])?,
-        ));
-    }
-    // The 收支总表's year total of a side (本年收入合计), where it prints one beside the grand
-    // total: a budget that uses carry-overs gives both, and a narrative may name either.
-    let year_total = |side: &str| {
-        let t = find(K::RevenueExpenditureSummary)?;
-        let v = t.data.totals.get(&(year_side(side), Measure::Total))?;
-        Some(fig(t, v, 0))
-    };
-    if s.ends_with("本年收入合计") && !qualified {
         let figs = vec![
             total(K::RevenueExpenditureSummary, "income", Measure::Total),
             total(K::RevenueSummary, "", Measure::Total),
-            year_total("income"),
+            t.year_total("income"),
         ];
-        return Some(("本年收入合计".into(), some(figs)?));
-    }
-    if s.ends_with("本年支出合计") && !qualified {
+        (label, figs)
+    } else if s.ends_with("本年支出合计") && !qualified
+        || ends("支出预算") && matches!(fact.section, Section::Expenditure | Section::Overall)
+    {
+        let label = if s.ends_with("本年支出合计") {
+            "本年支出合计"
+        } else {
+            "支出预算"
+        };
         let figs = vec![
             total(K::RevenueExpenditureSummary, "expenditure", Measure::Total),
             total(K::ExpenditureSummary, "", Measure::Total),
-            year_total("expenditure"),
+            t.year_total("expenditure"),
         ];
-        return Some(("本年支出合计".into(), some(figs)?));
-    }
-    if ends("收支总预算") || ends("收支预算") {
+        (label, figs)
+    } else if ends("收支总预算") || ends("收支预算") {
         let figs = if fact.section == Section::FiscalGrant {
             vec![total(K::FiscalGrantSummary, "income", Measure::Total)]
         } else {
@@ -170,25 +222,8 @@ pub(crate) fn resolve(fact: &Fact, tables: &[ReadTable]) -> Option<(String, Vec<
                 total(K::RevenueExpenditureSummary, "expenditure", Measure::Total),
             ]
         };
-        return Some(("收支总预算".into(), some(figs)?));
-    }
-    if ends("收入预算") && matches!(fact.section, Section::Income | Section::Overall) {
-        let figs = vec![
-            total(K::RevenueExpenditureSummary, "income", Measure::Total),
-            total(K::RevenueSummary, "", Measure::Total),
-            year_total("income"),
-        ];
-        return Some(("收入预算".into(), some(figs)?));
-    }
-    if ends("支出预算") && matches!(fact.section, Section::Expenditure | Section::Overall) {
-        let figs = vec![
-            total(K::RevenueExpenditureSummary, "expenditure", Measure::Total),
-            total(K::ExpenditureSummary, "", Measure::Total),
-            year_total("expenditure"),
-        ];
-        return Some(("支出预算".into(), some(figs)?));
-    }
-    if fact.section == Section::GeneralBudget && s.ends_with("拨款合计") {
+        ("收支总预算", figs)
+    } else if fact.section == Section::GeneralBudget && s.ends_with("拨款合计") {
         let figs = vec![
             total(K::GeneralBudgetExpenditure, "", Measure::Total),
             total(
@@ -197,8 +232,17 @@ pub(crate) fn resolve(fact: &Fact, tables: &[ReadTable]) -> Option<(String, Vec<
                 Measure::GeneralPublicBudget,
             ),
         ];
-        return Some(("一般公共预算拨款合计".into(), some(figs)?));
-    }
+        ("一般公共预算拨款合计", figs)
+    } else {
+        return None;
+    };
+    Some(some(figs).map(|figs| (label.to_string(), figs)))
+}
+
+/// 基本支出 and 项目支出 (of the general budget or of all spending), 人员经费 and 公用经费.
+fn spending_purpose(fact: &Fact, t: &Tables<'_>) -> Step {
+    use TableKind as K;
+    let s = fact.subject.as_str();
     for (words, measure) in [
         (["基本支出", "一般公共预算基本支出"], Measure::Basic),
         (["项目支出", "一般公共预算项目支出"], Measure::Project),
@@ -206,8 +250,8 @@ pub(crate) fn resolve(fact: &Fact, tables: &[ReadTable]) -> Option<(String, Vec<
         if words.contains(&s) {
             let figs = match fact.section {
                 Section::GeneralBudget => vec![
-                    total(K::GeneralBudgetExpenditure, "", measure),
-                    total(
+                    t.total(K::GeneralBudgetExpenditure, "", measure),
+                    t.total(
                         if measure == Measure::Basic {
                             K::GeneralBudgetBasicExpenditure
                         } else {
@@ -218,11 +262,11 @@ pub(crate) fn resolve(fact: &Fact, tables: &[ReadTable]) -> Option<(String, Vec<
                     ),
                 ],
                 Section::Expenditure | Section::Overall => {
-                    vec![total(K::ExpenditureSummary, "", measure)]
+                    vec![t.total(K::ExpenditureSummary, "", measure)]
                 }
-                _ => return None,
+                _ => return Some(None),
             };
-            return Some((words[0].to_string(), some(figs)?));
+            return Some(some(figs).map(|figs| (words[0].to_string(), figs)));
         }
     }
     if fact.section == Section::GeneralBudget && (s == "人员经费" || s == "公用经费") {
@@ -231,44 +275,56 @@ pub(crate) fn resolve(fact: &Fact, tables: &[ReadTable]) -> Option<(String, Vec<
         } else {
             Measure::PublicUse
         };
-        return Some((
-            s.to_string(),
-            vec![total(K::GeneralBudgetBasicExpenditure, "", measure)?],
-        ));
+        let fig = t.total(K::GeneralBudgetBasicExpenditure, "", measure);
+        return Some(fig.map(|f| (s.to_string(), vec![f])));
     }
-    if !s.contains("支出") && !s.contains("合计") {
-        if let Some(id) = income_id(s) {
-            let table = match fact.section {
-                Section::Overall | Section::Income => find(K::RevenueExpenditureSummary),
-                Section::FiscalGrant => find(K::FiscalGrantSummary),
-                _ => None,
-            }?;
-            let row = table
-                .data
-                .rows
-                .iter()
-                .find(|r| r.scheme == Scheme::Income && r.code == id.as_str())?;
-            let label = if id == IncomeSource::GeneralPublicBudget {
-                "一般公共预算".to_string()
-            } else {
-                s.to_string()
-            };
-            return Some((
-                label,
-                vec![fig(table, row.values.get(&Measure::Total)?, row.row)],
-            ));
-        }
+    None
+}
+
+/// A source of income (一般公共预算拨款收入, 事业收入 …) on the summary the section describes.
+fn income_source(fact: &Fact, t: &Tables<'_>) -> Step {
+    let s = fact.subject.as_str();
+    if s.contains("支出") || s.contains("合计") {
+        return None;
     }
-    let class = book().function_class_by_name(s)?;
-    let figs = if general {
+    let id = income_id(s)?;
+    Some((|| {
+        let table = match fact.section {
+            Section::Overall | Section::Income => t.find(TableKind::RevenueExpenditureSummary),
+            Section::FiscalGrant => t.find(TableKind::FiscalGrantSummary),
+            _ => None,
+        }?;
+        let row = table
+            .data
+            .rows
+            .iter()
+            .find(|r| r.scheme == Scheme::Income && r.code == id.as_str())?;
+        let label = if id == IncomeSource::GeneralPublicBudget {
+            "一般公共预算".to_string()
+        } else {
+            s.to_string()
+        };
+        Some((
+            label,
+            vec![fig(table, row.values.get(&Measure::Total)?, row.row)],
+        ))
+    })())
+}
+
+/// A function class named by its name (`教育支出`): in the general budget's tables for the
+/// sections about it, else in the summaries.
+fn class_by_name(fact: &Fact, t: &Tables<'_>) -> Option<Resolved> {
+    use TableKind as K;
+    let class = book().function_class_by_name(&fact.subject)?;
+    let figs = if matches!(fact.section, Section::GeneralBudget | Section::FiscalGrant) {
         vec![
-            class_total(K::GeneralBudgetExpenditure, class, Measure::Total),
-            class_total(K::FiscalGrantSummary, class, Measure::GeneralPublicBudget),
+            t.class_total(K::GeneralBudgetExpenditure, class, Measure::Total),
+            t.class_total(K::FiscalGrantSummary, class, Measure::GeneralPublicBudget),
         ]
     } else {
         vec![
-            class_total(K::ExpenditureSummary, class, Measure::Total),
-            class_total(K::RevenueExpenditureSummary, class, Measure::Total),
+            t.class_total(K::ExpenditureSummary, class, Measure::Total),
+            t.class_total(K::RevenueExpenditureSummary, class, Measure::Total),
         ]
     };
     Some((book().name(class).to_string(), some(figs)?))
