@@ -97,6 +97,58 @@ fn block_starts(kind: TableKind, roles: &[Role]) -> Vec<usize> {
     starts
 }
 
+/// The columns of a table by role.
+struct Columns {
+    label: Vec<usize>,
+    code: Vec<usize>,
+    part: Vec<usize>,
+    project: Option<usize>,
+    /// A two-sided summary (收入 | 支出) with a label column on each side.
+    two_sided: bool,
+}
+
+impl Columns {
+    fn of(kind: TableKind, roles: &[Role]) -> Columns {
+        let cols_where = |pred: fn(&Role) -> bool| -> Vec<usize> {
+            roles
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| pred(r))
+                .map(|(i, _)| i)
+                .collect()
+        };
+        let label = cols_where(|r| *r == Role::Label);
+        Columns {
+            two_sided: matches!(
+                kind,
+                TableKind::RevenueExpenditureSummary | TableKind::FiscalGrantSummary
+            ) && label.len() >= 2,
+            label,
+            code: cols_where(|r| *r == Role::Code),
+            part: cols_where(|r| matches!(r, Role::CodePart(_))),
+            project: roles.iter().position(|r| *r == Role::Project),
+        }
+    }
+
+    /// The row's first label that is not empty.
+    fn label_text(&self, row: &[String]) -> String {
+        self.label
+            .iter()
+            .map(|&c| clean(&row[c]))
+            .find(|t| !t.is_empty())
+            .unwrap_or_default()
+    }
+
+    /// The split code parts of a row, 类 first.
+    fn parts<'r>(&self, row: &'r [String]) -> Vec<&'r str> {
+        self.part.iter().map(|&c| row[c].as_str()).collect()
+    }
+}
+
+/// A row's amounts, grouped by the label column on their left (two-sided tables; else all
+/// under 0).
+type Groups = BTreeMap<usize, BTreeMap<Measure, Value>>;
+
 /// Read the data rows of a table.
 pub fn read_rows(
     kind: TableKind,
@@ -112,92 +164,34 @@ pub fn read_rows(
         any_amount: false,
         roles: roles.to_vec(),
     };
-    let cols_where = |pred: fn(&Role) -> bool| -> Vec<usize> {
-        roles
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| pred(r))
-            .map(|(i, _)| i)
-            .collect()
-    };
-    let label_cols = cols_where(|r| *r == Role::Label);
-    let code_cols = cols_where(|r| *r == Role::Code);
-    let part_cols = cols_where(|r| matches!(r, Role::CodePart(_)));
-    let project_col = roles.iter().position(|r| *r == Role::Project);
-    let two_sided = matches!(
-        kind,
-        TableKind::RevenueExpenditureSummary | TableKind::FiscalGrantSummary
-    ) && label_cols.len() >= 2;
+    let cols = Columns::of(kind, roles);
     let mut split = SplitCodes::default();
-
     // The page of the last row read, and whether a row with amounts went by since (then the
     // next page cannot be continuing it).
     let mut last_page: Option<u32> = None;
     let mut amounts_since = false;
     for (r, row) in d.origin.iter().enumerate().skip(data_from) {
-        if continues_previous_row(
-            row,
-            d.pages[r],
-            last_page,
-            amounts_since,
-            &part_cols,
-            &code_cols,
-            &label_cols,
-        ) {
+        if continues_previous_row(row, d.pages[r], last_page, amounts_since, &cols) {
             if let Some(prev) = out.rows.last_mut() {
-                merge_continuation(prev, row, roles, &label_cols, project_col, unit);
+                merge_continuation(prev, row, roles, &cols, unit);
                 last_page = d.pages[r];
                 continue;
             }
         }
-        // Values of this row, grouped by the label column on their left (two-sided tables).
-        let mut groups: BTreeMap<usize, BTreeMap<Measure, Value>> = BTreeMap::new();
-        for (c, role) in roles.iter().enumerate() {
-            let Role::Amount(measure) = role else {
-                continue;
-            };
-            if let CellValue::Number(n) = parse_amount(&row[c]) {
-                out.scale = out.scale.max(n.scale());
-                out.any_amount = true;
-                let side = if two_sided {
-                    label_cols
-                        .iter()
-                        .rev()
-                        .find(|&&l| l < c)
-                        .copied()
-                        .unwrap_or(0)
-                } else {
-                    0
-                };
-                groups
-                    .entry(side)
-                    .or_default()
-                    .entry(*measure)
-                    .or_insert(Value {
-                        printed: n,
-                        yuan: unit.to_yuan(n),
-                        col: c,
-                    });
-            }
-        }
-        if !groups.is_empty() {
-            amounts_since = true;
-        }
+        let groups = row_values(row, roles, &cols, unit, &mut out);
         if groups.is_empty() {
             // Keep split-code context flowing through rows without amounts.
-            if !part_cols.is_empty() {
-                let parts: Vec<&str> = part_cols.iter().map(|&c| row[c].as_str()).collect();
-                split.join(&parts);
+            if !cols.part.is_empty() {
+                split.join(&cols.parts(row));
             }
             continue;
         }
+        amounts_since = true;
         if kind == TableKind::ThreePublic {
-            read_three_public_row(r, row, roles, &label_cols, groups, &mut out);
-            continue;
-        }
-        if two_sided {
+            read_three_public_row(r, row, roles, &cols.label, groups, &mut out);
+        } else if cols.two_sided {
             for (label_col, values) in groups {
-                let is_income = label_col == label_cols[0];
+                let is_income = label_col == cols.label[0];
                 // A label merged across the columns to its right (当年支出小计, 支出合计) has its
                 // text at the merged cell's origin, left of this side's label column.
                 let mut label = clean(&row[label_col]);
@@ -206,59 +200,142 @@ pub fn read_rows(
                 }
                 read_summary_side(r, &label, is_income, values, &mut out);
             }
+        } else if read_coded_row(kind, d, r, &cols, &mut split, groups, &mut out) {
+            last_page = d.pages[r];
+            amounts_since = false;
+        }
+    }
+    totals_only_row(kind, data_from, &mut out);
+    out
+}
+
+/// The amounts of a row, grouped by side; the table's scale and whether it prints any amount are
+/// updated on the way.
+fn row_values(
+    row: &[String],
+    roles: &[Role],
+    cols: &Columns,
+    unit: &Unit,
+    out: &mut TableData,
+) -> Groups {
+    let mut groups = Groups::new();
+    for (c, role) in roles.iter().enumerate() {
+        let Role::Amount(measure) = role else {
             continue;
+        };
+        let CellValue::Number(n) = parse_amount(&row[c]) else {
+            continue;
+        };
+        out.scale = out.scale.max(n.scale());
+        out.any_amount = true;
+        let side = if cols.two_sided {
+            cols.label
+                .iter()
+                .rev()
+                .find(|&&l| l < c)
+                .copied()
+                .unwrap_or(0)
+        } else {
+            0
+        };
+        groups
+            .entry(side)
+            .or_default()
+            .entry(*measure)
+            .or_insert(Value {
+                printed: n,
+                yuan: unit.to_yuan(n),
+                col: c,
+            });
+    }
+    groups
+}
+
+/// A row's code and the name printed with it: from split parts, a code column, fused into the
+/// label, or (`from_name`) looked up by the name among the rows above; and how it was printed
+/// where it had to be repaired.
+struct RowCode {
+    code: Option<String>,
+    name: String,
+    repaired: Option<String>,
+    from_name: Option<String>,
+}
+
+fn row_code(
+    kind: TableKind,
+    row: &[String],
+    cols: &Columns,
+    split: &mut SplitCodes,
+    rows_above: &[Row],
+) -> RowCode {
+    let label_text = cols.label_text(row);
+    let mut found = RowCode {
+        code: None,
+        name: label_text.clone(),
+        repaired: None,
+        from_name: None,
+    };
+    if !cols.part.is_empty() {
+        let parts = cols.parts(row);
+        if let Some((c, fixed)) = split.join(&parts) {
+            if fixed {
+                found.repaired = Some(parts.iter().map(|p| clean(p)).collect::<Vec<_>>().join("|"));
+            }
+            found.code = Some(c);
         }
-        let values = groups.into_values().next().unwrap_or_default();
-        // The code: split parts, a code column, or fused into the label.
-        let label_text = label_cols
+    }
+    if found.code.is_none() {
+        if let Some(f) = cols
+            .code
             .iter()
-            .map(|&c| clean(&row[c]))
-            .find(|t| !t.is_empty())
-            .unwrap_or_default();
-        let mut code = None;
-        let mut repaired = None;
-        if !part_cols.is_empty() {
-            let parts: Vec<&str> = part_cols.iter().map(|&c| row[c].as_str()).collect();
-            if let Some((c, fixed)) = split.join(&parts) {
-                if fixed {
-                    repaired = Some(parts.iter().map(|p| clean(p)).collect::<Vec<_>>().join("|"));
-                }
-                code = Some(c);
+            .map(|&c| split_fused(&row[c]))
+            .find(|f| f.code.is_some())
+        {
+            if found.name.is_empty() {
+                found.name = f.name.clone();
             }
+            found.code = f.code;
         }
-        let mut name = label_text.clone();
-        if code.is_none() {
-            for &c in &code_cols {
-                let f = split_fused(&row[c]);
-                if f.code.is_some() {
-                    if name.is_empty() {
-                        name = f.name.clone();
-                    }
-                    code = f.code;
-                    break;
-                }
-            }
+    }
+    if found.code.is_none() {
+        let f = split_fused(&label_text);
+        if f.code.is_some() {
+            found.code = f.code;
+            found.name = f.name;
         }
-        if code.is_none() {
-            let f = split_fused(&label_text);
-            if f.code.is_some() {
-                code = f.code;
-                name = f.name;
-            }
-        }
-        let mut from_name = None;
-        if code.is_none() && !name.is_empty() && !is_total_label(&name) {
-            let prefix = if economic_rows(kind) { "3" } else { "2" };
-            let context = out
-                .rows
-                .last()
-                .map(|r| r.code.as_str())
-                .filter(|c| !c.is_empty());
-            code = book().code_for_name(&strip_ordinal(&name), context, prefix);
-            from_name = code.as_ref().map(|_| format!("name only: {name}"));
-        }
-        if code.is_none() && kind == TableKind::RevenueSummary {
-            if let Some((source, label)) = income_tree_label(d, r, &label_cols) {
+    }
+    if found.code.is_none() && !found.name.is_empty() && !is_total_label(&found.name) {
+        let prefix = if economic_rows(kind) { "3" } else { "2" };
+        let context = rows_above
+            .last()
+            .map(|r| r.code.as_str())
+            .filter(|c| !c.is_empty());
+        found.code = book().code_for_name(&strip_ordinal(&found.name), context, prefix);
+        found.from_name = found
+            .code
+            .as_ref()
+            .map(|_| format!("name only: {}", found.name));
+    }
+    found
+}
+
+/// Read a row of a one-sided table: a coded row, an income source of a 收入总表 laid out as a
+/// tree, or a total. Whether it was a coded row.
+fn read_coded_row(
+    kind: TableKind,
+    d: &Dense,
+    r: usize,
+    cols: &Columns,
+    split: &mut SplitCodes,
+    groups: Groups,
+    out: &mut TableData,
+) -> bool {
+    let row = &d.origin[r];
+    let values = groups.into_values().next().unwrap_or_default();
+    let found = row_code(kind, row, cols, split, &out.rows);
+    let Some(code) = found.code else {
+        if kind == TableKind::RevenueSummary {
+            if let Some((source, label)) = income_tree_label(d, r, &cols.label) {
                 let code = source.as_str();
                 if !out.rows.iter().any(|x| x.code == code) {
                     out.rows.push(Row {
@@ -268,57 +345,63 @@ pub fn read_rows(
                         ..Row::uncoded(r, values)
                     });
                 }
-                continue;
+                return false;
             }
         }
-        let Some(code) = code else {
-            let sq = squash(&label_text);
-            let row_label = if sq.is_empty() {
-                row.iter()
-                    .map(|t| squash(t))
-                    .find(|t| !t.is_empty() && !t.chars().any(|c| c.is_ascii_digit()))
-                    .unwrap_or_default()
-            } else {
-                sq
-            };
-            // A row with neither label nor code whose figures are all zero is padding (the
-            // shorter block of a two-block table printing 0.00 beside the longer one's rows).
-            let padding = row_label.is_empty() && values.values().all(|v| v.yuan.is_zero());
-            if (row_label.contains("合计") || row_label.contains("总计") || row_label.is_empty())
-                && !padding
-            {
-                for (m, v) in values {
-                    out.totals.entry((String::new(), m)).or_insert(v);
-                }
-            }
-            continue;
-        };
-        // A 类 or 款 printed padded with 00 (`30400` for 304): no 款 or 项 is numbered 00, so the
-        // padding names the level above, unless that is printed too (`22904` over `2290400`).
-        let (code, repaired) =
-            match unpadded(&code).filter(|c| !out.rows.iter().any(|r| &r.code == c)) {
-                Some(short) => (short, repaired.or(from_name).or(Some(code))),
-                None => (code, repaired.or(from_name)),
-            };
-        let scheme = crate::codes::scheme_of(&code);
-        let project = project_col
-            .map(|c| clean(&row[c]))
-            .filter(|p| squash(p) != "项目支出")
-            .unwrap_or_default();
-        out.rows.push(Row {
-            row: r,
-            scheme,
-            code,
-            name_published: name,
-            project,
-            code_repaired: repaired,
-            values,
-        });
-        last_page = d.pages[r];
-        amounts_since = false;
+        read_total_row(row, &cols.label_text(row), values, out);
+        return false;
+    };
+    // A 类 or 款 printed padded with 00 (`30400` for 304): no 款 or 项 is numbered 00, so the
+    // padding names the level above, unless that is printed too (`22904` over `2290400`).
+    let (code, repaired) = match unpadded(&code).filter(|c| !out.rows.iter().any(|r| &r.code == c))
+    {
+        Some(short) => (short, found.repaired.or(found.from_name).or(Some(code))),
+        None => (code, found.repaired.or(found.from_name)),
+    };
+    let project = cols
+        .project
+        .map(|c| clean(&row[c]))
+        .filter(|p| squash(p) != "项目支出")
+        .unwrap_or_default();
+    out.rows.push(Row {
+        row: r,
+        scheme: crate::codes::scheme_of(&code),
+        code,
+        name_published: found.name,
+        project,
+        code_repaired: repaired,
+        values,
+    });
+    true
+}
+
+/// A row without a code: a total (合计, 总计, or no label at all) is kept as the table's printed
+/// total, unless it is padding.
+fn read_total_row(
+    row: &[String],
+    label_text: &str,
+    values: BTreeMap<Measure, Value>,
+    out: &mut TableData,
+) {
+    let sq = squash(label_text);
+    let row_label = if sq.is_empty() {
+        row.iter()
+            .map(|t| squash(t))
+            .find(|t| !t.is_empty() && !t.chars().any(|c| c.is_ascii_digit()))
+            .unwrap_or_default()
+    } else {
+        sq
+    };
+    // A row with neither label nor code whose figures are all zero is padding (the shorter block
+    // of a two-block table printing 0.00 beside the longer one's rows).
+    let padding = row_label.is_empty() && values.values().all(|v| v.yuan.is_zero());
+    if (row_label.contains("合计") || row_label.contains("总计") || row_label.is_empty())
+        && !padding
+    {
+        for (m, v) in values {
+            out.totals.entry((String::new(), m)).or_insert(v);
+        }
     }
-    totals_only_row(kind, data_from, &mut out);
-    out
 }
 
 /// A 支出总表 that prints only its totals (Jiangsu's 支出预算总表: 合计 | 基本支出 | 项目支出 |
@@ -345,10 +428,9 @@ fn continues_previous_row(
     page: Option<u32>,
     last_page: Option<u32>,
     amounts_since: bool,
-    part_cols: &[usize],
-    code_cols: &[usize],
-    label_cols: &[usize],
+    cols: &Columns,
 ) -> bool {
+    let (part_cols, code_cols, label_cols) = (&cols.part, &cols.code, &cols.label);
     let (Some(page), Some(last)) = (page, last_page) else {
         return false;
     };
@@ -373,15 +455,9 @@ fn continues_previous_row(
 
 /// Join the rest of a broken row to the row above: text to its name and project, amounts to the
 /// columns it left blank.
-fn merge_continuation(
-    prev: &mut Row,
-    row: &[String],
-    roles: &[Role],
-    label_cols: &[usize],
-    project_col: Option<usize>,
-    unit: &Unit,
-) {
-    if let Some(c) = project_col {
+fn merge_continuation(prev: &mut Row, row: &[String], roles: &[Role], cols: &Columns, unit: &Unit) {
+    let label_cols = &cols.label;
+    if let Some(c) = cols.project {
         prev.project.push_str(&clean(&row[c]));
     }
     if let Some(&c) = label_cols.first() {
