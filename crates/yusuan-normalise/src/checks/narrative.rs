@@ -4,6 +4,7 @@
 //! (within 0.1 point a `note`, shares nudged so that they add up to 100%), the change % against
 //! change ÷ last year's figure.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -74,138 +75,174 @@ pub(crate) fn grade(printed: Decimal, exact: Decimal, rounding: Decimal) -> Chec
 
 /// Check every fact against the tables and its own arithmetic.
 pub(crate) fn check_facts(facts: &[Fact], tables: &[ReadTable]) -> Vec<Check> {
-    let hundred = Decimal::from(100);
-    let at = |f: &Fig| -> At {
-        tables
-            .iter()
-            .find(|t| Some(t.info.table_no) == f.loc.table_no)
-            .map(|t| t.info.id())
-    };
-    // The shares stated of one total add up to 100% when they were nudged for rounding; when
-    // they do not, a share off by a little is an error, not a nudge. (Shares far off are errors
-    // of their own and are left out of the sum.)
-    let mut share_sums: std::collections::HashMap<usize, Decimal> = Default::default();
-    for f in facts {
-        if let Some((lead, share, exact, rounding)) = share_of(f, facts) {
-            if grade(share, exact, rounding) != CheckStatus::Fail {
-                *share_sums.entry(lead).or_default() += share;
-            }
-        }
-    }
+    let share_sums = share_sums(facts);
     let mut out = Vec::new();
     for fact in facts {
+        let Some(amount) = fact.amount_yuan() else {
+            continue;
+        };
         let resolved = resolve(fact, tables);
-        let compared: At = resolved.as_ref().and_then(|(_, figs)| {
-            let amount = fact.amount_yuan()?;
-            let h = fact.amount_tolerance();
-            let f = figs
-                .iter()
-                .find(|f| (amount - f.yuan).abs() <= h + f.tolerance)
-                .or(figs.first())?;
-            at(f)
-        });
         let label = resolved
             .as_ref()
             .map(|(l, _)| l.clone())
             .unwrap_or_else(|| fact.subject.clone());
-        let Some(amount) = fact.amount_yuan() else {
-            continue;
-        };
-        let h_amount = fact.amount_tolerance();
-        if let Some((_, figs)) = &resolved {
-            let agrees = |f: &&Fig| (amount - f.yuan).abs() <= h_amount + f.tolerance;
-            let (status, table) = match figs.iter().find(agrees) {
-                Some(f) => (CheckStatus::Pass, f),
-                None => (CheckStatus::Fail, &figs[0]),
-            };
-            out.push(check(
-                fact,
-                &label,
-                status,
-                table.yuan,
-                amount,
-                format!(
-                    "the narrative gives {amount} 元, the tables {} 元",
-                    table.yuan
-                ),
-                at(table),
-            ));
-        }
-        if let (Some(share), Some(lead)) = (fact.share, fact.lead.and_then(|i| facts.get(i))) {
-            if let (Some(total), Some((_, _, exact, rounding))) = (
-                lead.amount_yuan().filter(|t| !t.is_zero()),
-                share_of(fact, facts),
-            ) {
-                let mut status = grade(share.value, exact, rounding);
-                let sum = fact.lead.and_then(|l| share_sums.get(&l)).copied();
-                let nudged = sum.is_some_and(|s| (s - hundred).abs() <= Decimal::new(1, 2));
-                if status == CheckStatus::Note && !nudged {
-                    status = CheckStatus::Fail;
-                }
-                let exact = exact.round_dp(4);
-                out.push(check(
-                    fact,
-                    &label,
-                    status,
-                    exact,
-                    share.value,
-                    format!(
-                        "a share of {}% is stated; {amount} of {total} is {exact}%{}",
-                        share.value,
-                        match sum {
-                            Some(s) if status == CheckStatus::Fail => {
-                                format!(" (the shares stated add up to {s}%)")
-                            }
-                            _ => String::new(),
-                        }
-                    ),
-                    compared,
-                ));
-            }
-        }
-        if let (Some((change, unit)), Some(pct)) = (&fact.change, fact.change_pct) {
-            let c = unit.to_yuan(change.value);
-            // The figure is this year's, so last year's is the figure less the change; a sentence
-            // that states last year's figure in brackets (（2016年度部门支出预算安排为8,648.07万元）)
-            // may have given that one instead.
-            let mut bases = vec![amount - c];
-            if states_last_year_in_brackets(&fact.sentence) {
-                bases.push(amount);
-            }
-            let graded: Vec<(Decimal, Decimal, CheckStatus)> = bases
-                .into_iter()
-                .filter(|b| !b.is_zero())
-                .map(|base| {
-                    let exact = c / base * hundred;
-                    let hc = change.half_ulp() * unit.factor;
-                    let rounding = pct.half_ulp()
-                        + (hc / base.abs() + c.abs() * (h_amount + hc) / (base * base)) * hundred;
-                    (base, exact, grade(pct.value, exact, rounding))
-                })
-                .collect();
-            let best = graded
+        // The table the fact's own arithmetic is reported against: the one whose figure it
+        // agrees with, else the first.
+        let compared: At = resolved.as_ref().and_then(|(_, figs)| {
+            let f = figs
                 .iter()
-                .find(|g| g.2 == CheckStatus::Pass)
-                .or_else(|| graded.iter().find(|g| g.2 == CheckStatus::Note))
-                .or(graded.first());
-            if let Some(&(base, exact, status)) = best {
-                let exact = exact.round_dp(4);
-                out.push(check(
-                    fact,
-                    &label,
-                    status,
-                    exact,
-                    pct.value,
-                    format!(
-                        "a change of {}% is stated; {c} on last year's {base} is {exact}%",
-                        pct.value
-                    ),
-                    compared,
-                ));
+                .find(|f| agrees(fact, amount, f))
+                .or(figs.first())?;
+            table_of(tables, f)
+        });
+        if let Some((_, figs)) = &resolved {
+            out.push(amount_check(fact, &label, amount, figs, tables));
+        }
+        out.extend(share_check(
+            fact,
+            facts,
+            &share_sums,
+            &label,
+            amount,
+            compared,
+        ));
+        out.extend(change_check(fact, &label, amount, compared));
+    }
+    out
+}
+
+/// The table a figure is printed in.
+fn table_of(tables: &[ReadTable], f: &Fig) -> At {
+    tables
+        .iter()
+        .find(|t| Some(t.info.table_no) == f.loc.table_no)
+        .map(|t| t.info.id())
+}
+
+/// Whether a narrative amount agrees with a table's figure, within both roundings.
+fn agrees(fact: &Fact, amount: Decimal, f: &Fig) -> bool {
+    (amount - f.yuan).abs() <= fact.amount_tolerance() + f.tolerance
+}
+
+/// The shares stated of one total add up to 100% when they were nudged for rounding; when
+/// they do not, a share off by a little is an error, not a nudge. (Shares far off are errors
+/// of their own and are left out of the sum.) Per lead fact, the sum of its shares.
+fn share_sums(facts: &[Fact]) -> HashMap<usize, Decimal> {
+    let mut sums: HashMap<usize, Decimal> = HashMap::new();
+    for f in facts {
+        if let Some((lead, share, exact, rounding)) = share_of(f, facts) {
+            if grade(share, exact, rounding) != CheckStatus::Fail {
+                *sums.entry(lead).or_default() += share;
             }
         }
     }
-    out
+    sums
+}
+
+/// The amount against the figures the subject names: it passes when it agrees with any.
+fn amount_check(
+    fact: &Fact,
+    label: &str,
+    amount: Decimal,
+    figs: &[Fig],
+    tables: &[ReadTable],
+) -> Check {
+    let (status, table) = match figs.iter().find(|f| agrees(fact, amount, f)) {
+        Some(f) => (CheckStatus::Pass, f),
+        None => (CheckStatus::Fail, &figs[0]),
+    };
+    check(
+        fact,
+        label,
+        status,
+        table.yuan,
+        amount,
+        format!(
+            "the narrative gives {amount} 元, the tables {} 元",
+            table.yuan
+        ),
+        table_of(tables, table),
+    )
+}
+
+/// The share stated against amount ÷ the section's total.
+fn share_check(
+    fact: &Fact,
+    facts: &[Fact],
+    share_sums: &HashMap<usize, Decimal>,
+    label: &str,
+    amount: Decimal,
+    compared: At,
+) -> Option<Check> {
+    let share = fact.share?;
+    let lead = fact.lead.and_then(|i| facts.get(i))?;
+    let total = lead.amount_yuan().filter(|t| !t.is_zero())?;
+    let (_, _, exact, rounding) = share_of(fact, facts)?;
+    let mut status = grade(share.value, exact, rounding);
+    let sum = fact.lead.and_then(|l| share_sums.get(&l)).copied();
+    let nudged = sum.is_some_and(|s| (s - Decimal::ONE_HUNDRED).abs() <= Decimal::new(1, 2));
+    if status == CheckStatus::Note && !nudged {
+        status = CheckStatus::Fail;
+    }
+    let exact = exact.round_dp(4);
+    let sums_to = match sum {
+        Some(s) if status == CheckStatus::Fail => format!(" (the shares stated add up to {s}%)"),
+        _ => String::new(),
+    };
+    Some(check(
+        fact,
+        label,
+        status,
+        exact,
+        share.value,
+        format!(
+            "a share of {}% is stated; {amount} of {total} is {exact}%{sums_to}",
+            share.value
+        ),
+        compared,
+    ))
+}
+
+/// The change % stated against change ÷ last year's figure. The figure is this year's, so last
+/// year's is the figure less the change; a sentence that states last year's figure in brackets
+/// (（2016年度部门支出预算安排为8,648.07万元）) may have given that one instead.
+fn change_check(fact: &Fact, label: &str, amount: Decimal, compared: At) -> Option<Check> {
+    let ((change, unit), pct) = (fact.change.as_ref()?, fact.change_pct?);
+    let c = unit.to_yuan(change.value);
+    let mut bases = vec![amount - c];
+    if states_last_year_in_brackets(&fact.sentence) {
+        bases.push(amount);
+    }
+    let graded: Vec<(Decimal, Decimal, CheckStatus)> = bases
+        .into_iter()
+        .filter(|b| !b.is_zero())
+        .map(|base| {
+            let exact = c / base * Decimal::ONE_HUNDRED;
+            let hc = change.half_ulp() * unit.factor;
+            let rounding = pct.half_ulp()
+                + (hc / base.abs() + c.abs() * (fact.amount_tolerance() + hc) / (base * base))
+                    * Decimal::ONE_HUNDRED;
+            (base, exact, grade(pct.value, exact, rounding))
+        })
+        .collect();
+    let &(base, exact, status) = graded
+        .iter()
+        .find(|g| g.2 == CheckStatus::Pass)
+        .or_else(|| graded.iter().find(|g| g.2 == CheckStatus::Note))
+        .or(graded.first())?;
+    let exact = exact.round_dp(4);
+    Some(check(
+        fact,
+        label,
+        status,
+        exact,
+        pct.value,
+        format!(
+            "a change of {}% is stated; {c} on last year's {base} is {exact}%",
+            pct.value
+        ),
+        compared,
+    ))
 }
 
 /// Whether a sentence states last year's figure in brackets (`（2016年度部门支出预算安排为
