@@ -5,10 +5,29 @@ use std::collections::BTreeSet;
 
 use yusuan_model::{Check, CheckId, CheckStatus, Scheme};
 
-use crate::tables::figures::loc;
-
 use crate::codes::{book, InYear, NameMatch};
+use crate::tables::data::Row;
+use crate::tables::figures::loc;
 use crate::tables::ReadTable;
+
+/// A finding on one row's code or name.
+struct Finding {
+    check: CheckId,
+    status: CheckStatus,
+    expected: String,
+    detail: String,
+}
+
+impl Finding {
+    fn fail(check: CheckId, expected: String, detail: String) -> Finding {
+        Finding {
+            check,
+            status: CheckStatus::Fail,
+            expected,
+            detail,
+        }
+    }
+}
 
 /// Names against codes, in the tables of the document's year.
 pub(crate) fn names(rt: &ReadTable, year: Option<i32>, out: &mut Vec<Check>) {
@@ -23,116 +42,17 @@ pub(crate) fn names(rt: &ReadTable, year: Option<i32>, out: &mut Vec<Check>) {
             continue;
         }
         let location = loc(rt, Some(row.row), None);
-        let mut push = |check: CheckId, expected: String, detail: String| {
+        for f in row_findings(row, year) {
             out.push(Check {
-                check,
-                status: CheckStatus::Fail,
+                check: f.check,
+                status: f.status,
                 table: Some(id),
                 code: row.code.clone(),
-                expected,
+                expected: f.expected,
                 found: row.name_published.clone(),
-                detail,
+                detail: f.detail,
                 location,
-            })
-        };
-        match book().check_name_in(&row.code, &row.name_published, year) {
-            NameMatch::Fits => {}
-            NameMatch::Patterned { parent } => out.push(Check {
-                check: CheckId::UnknownCode,
-                status: CheckStatus::Note,
-                table: Some(id),
-                code: row.code.clone(),
-                expected: String::new(),
-                found: row.name_published.clone(),
-                detail: format!(
-                    "code {} ({}) is not in the code table, but {parent} ({}) is and the name is the classification's standard one for its number: a code newer than the table",
-                    row.code,
-                    row.name_published,
-                    book().name(&parent)
-                ),
-                location,
-            }),
-            NameMatch::OtherYear { valid, years } => out.push(Check {
-                check: CheckId::NameMismatch,
-                status: CheckStatus::Note,
-                table: Some(id),
-                code: row.code.clone(),
-                expected: valid.clone(),
-                found: row.name_published.clone(),
-                detail: format!(
-                    "code {} is {valid} in {}, but is printed as {}, its official name {}",
-                    row.code,
-                    year.map_or("the current tables".to_string(), |y| y.to_string()),
-                    row.name_published,
-                    match years {
-                        (_, Some(to)) if year.is_none_or(|y| y > to) =>
-                            format!("until {to} (a former name)"),
-                        (Some(from), _) => format!("from {from} on (a later name)"),
-                        _ => "of an earlier year (a former name)".to_string(),
-                    }
-                ),
-                location,
-            }),
-            NameMatch::NotYet(change) => push(
-                CheckId::UnknownCode,
-                String::new(),
-                format!(
-                    "code {} ({}) was added to the classification in {} ({}): it is not in the tables of {}",
-                    row.code,
-                    row.name_published,
-                    change.year,
-                    change.source,
-                    year.map_or("the document's year".to_string(), |y| y.to_string()),
-                ),
-            ),
-            NameMatch::Removed(change) => push(
-                CheckId::UnknownCode,
-                change.name.clone(),
-                format!(
-                    "code {} ({}) was removed from the classification in {} ({}): it is not in the tables of {}",
-                    row.code,
-                    row.name_published,
-                    change.year,
-                    change.source,
-                    year.map_or("the current year".to_string(), |y| y.to_string()),
-                ),
-            ),
-            NameMatch::UnknownCode => push(
-                CheckId::UnknownCode,
-                String::new(),
-                format!(
-                    "code {} ({}) is not in the canonical code tables",
-                    row.code, row.name_published
-                ),
-            ),
-            NameMatch::Mismatch { belongs_to } => {
-                let canonical = match book().in_year(&row.code, year) {
-                    InYear::Valid(name) => name,
-                    _ => book().name(&row.code).to_string(),
-                };
-                let detail = match &belongs_to {
-                    _ if canonical.is_empty() => format!(
-                        "code {} is not in the classification; its name {} says the row is misnumbered",
-                        row.code, row.name_published
-                    ),
-                    Some(other) => format!(
-                        "code {} is {canonical}, but is printed as {}, the name of {other}",
-                        row.code, row.name_published
-                    ),
-                    None => format!("code {} is {canonical}, but is printed as {}", row.code, row.name_published),
-                };
-                if canonical.is_empty() {
-                    push(
-                        CheckId::UnknownCode,
-                        String::new(),
-                        format!(
-                            "code {} ({}) is not in the canonical code tables",
-                            row.code, row.name_published
-                        ),
-                    );
-                }
-                push(CheckId::NameMismatch, canonical, detail);
-            }
+            });
         }
         if let Some(printed) = &row.code_repaired {
             out.push(Check {
@@ -145,6 +65,90 @@ pub(crate) fn names(rt: &ReadTable, year: Option<i32>, out: &mut Vec<Check>) {
                 detail: format!("code printed as {printed}, read as {}", row.code),
                 location,
             });
+        }
+    }
+}
+
+/// What the code table of the year says of a row's code and printed name.
+fn row_findings(row: &Row, year: Option<i32>) -> Vec<Finding> {
+    let (code, name) = (&row.code, &row.name_published);
+    let year_or = |none: &str| year.map_or(none.to_string(), |y| y.to_string());
+    let unknown = || {
+        Finding::fail(
+            CheckId::UnknownCode,
+            String::new(),
+            format!("code {code} ({name}) is not in the canonical code tables"),
+        )
+    };
+    match book().check_name_in(code, name, year) {
+        NameMatch::Fits => vec![],
+        NameMatch::Patterned { parent } => vec![Finding {
+            check: CheckId::UnknownCode,
+            status: CheckStatus::Note,
+            expected: String::new(),
+            detail: format!(
+                "code {code} ({name}) is not in the code table, but {parent} ({}) is and the name is the classification's standard one for its number: a code newer than the table",
+                book().name(&parent)
+            ),
+        }],
+        NameMatch::OtherYear { valid, years } => {
+            let when = match years {
+                (_, Some(to)) if year.is_none_or(|y| y > to) => format!("until {to} (a former name)"),
+                (Some(from), _) => format!("from {from} on (a later name)"),
+                _ => "of an earlier year (a former name)".to_string(),
+            };
+            let detail = format!(
+                "code {code} is {valid} in {}, but is printed as {name}, its official name {when}",
+                year_or("the current tables"),
+            );
+            vec![Finding {
+                check: CheckId::NameMismatch,
+                status: CheckStatus::Note,
+                expected: valid,
+                detail,
+            }]
+        }
+        NameMatch::NotYet(change) => vec![Finding::fail(
+            CheckId::UnknownCode,
+            String::new(),
+            format!(
+                "code {code} ({name}) was added to the classification in {} ({}): it is not in the tables of {}",
+                change.year,
+                change.source,
+                year_or("the document's year"),
+            ),
+        )],
+        NameMatch::Removed(change) => vec![Finding::fail(
+            CheckId::UnknownCode,
+            change.name.clone(),
+            format!(
+                "code {code} ({name}) was removed from the classification in {} ({}): it is not in the tables of {}",
+                change.year,
+                change.source,
+                year_or("the current year"),
+            ),
+        )],
+        NameMatch::UnknownCode => vec![unknown()],
+        NameMatch::Mismatch { belongs_to } => {
+            let canonical = match book().in_year(code, year) {
+                InYear::Valid(name) => name,
+                _ => book().name(code).to_string(),
+            };
+            let detail = match &belongs_to {
+                _ if canonical.is_empty() => format!(
+                    "code {code} is not in the classification; its name {name} says the row is misnumbered"
+                ),
+                Some(other) => {
+                    format!("code {code} is {canonical}, but is printed as {name}, the name of {other}")
+                }
+                None => format!("code {code} is {canonical}, but is printed as {name}"),
+            };
+            let mut out = Vec::new();
+            if canonical.is_empty() {
+                out.push(unknown());
+            }
+            out.push(Finding::fail(CheckId::NameMismatch, canonical, detail));
+            out
         }
     }
 }
