@@ -59,58 +59,81 @@ fn grade(score: Decimal) -> &'static str {
     }
 }
 
+/// The deductions of one part of the rubric.
+type Deductions = Vec<Deduction>;
+
+fn lose(out: &mut Deductions, part: &str, points: Decimal, reason: String) {
+    if !points.is_zero() {
+        out.push(Deduction {
+            part: part.to_string(),
+            points: points.round_dp(2),
+            reason,
+        });
+    }
+}
+
+/// The checks of one id that did not pass.
+fn not_passed(d: &Disclosure, id: CheckId) -> impl Iterator<Item = &Check> {
+    d.checks
+        .iter()
+        .filter(move |c| c.check == id && c.status != CheckStatus::Pass)
+}
+
 /// Score a document read in full.
 pub fn score(d: &Disclosure) -> Transparency {
-    let mut deductions: Vec<Deduction> = Vec::new();
-    let mut lose = |part: &str, points: Decimal, reason: String| {
-        if !points.is_zero() {
-            deductions.push(Deduction {
-                part: part.to_string(),
-                points: points.round_dp(2),
-                reason,
-            });
-        }
-    };
-    let fails = |id: CheckId| -> Vec<&Check> {
-        d.checks
-            .iter()
-            .filter(|c| c.check == id && c.status != CheckStatus::Pass)
-            .collect()
-    };
+    let mut deductions: Deductions = Vec::new();
+    tables(d, &mut deductions);
+    sections(d, &mut deductions);
+    three_public(d, &mut deductions);
+    performance(d, &mut deductions);
+    consistency(d, &mut deductions);
+    let total = Decimal::from(TABLES + SECTIONS + THREE_PUBLIC + PERFORMANCE + CONSISTENCY);
+    let lost: Decimal = deductions.iter().map(|x| x.points).sum();
+    let score = (total - lost).max(Decimal::ZERO).round_dp(1);
+    Transparency {
+        score,
+        grade: grade(score).to_string(),
+        deductions,
+    }
+}
 
-    // Tables: in proportion to the expected tables published.
+/// Tables: in proportion to the expected tables published.
+fn tables(d: &Disclosure, out: &mut Deductions) {
     let missing = d.tables_missing.len() as i64;
     // The tables the document's template expects that it publishes.
-    let present: i64 = {
-        let kinds: std::collections::BTreeSet<TableKind> =
-            d.tables.iter().map(|t| t.kind).collect();
-        let template = Template::recognise(&kinds, d.meta.region.as_deref());
-        let final_accounts = d.meta.doc_kind == Some(yusuan_model::DocKind::FinalAccounts);
-        template
-            .expected(final_accounts)
-            .iter()
-            .filter(|k| kinds.contains(k))
-            .count() as i64
-    };
+    let kinds: std::collections::BTreeSet<TableKind> = d.tables.iter().map(|t| t.kind).collect();
+    let template = Template::recognise(&kinds, d.meta.region.as_deref());
+    let final_accounts = d.meta.doc_kind == Some(DocKind::FinalAccounts);
+    let present = template
+        .expected(final_accounts)
+        .iter()
+        .filter(|k| kinds.contains(k))
+        .count() as i64;
     let expected = (present + missing).max(1);
     for t in &d.tables_missing {
         lose(
+            out,
             "tables",
             Decimal::from(TABLES) / Decimal::from(expected),
             format!("missing_table: {t}"),
         );
     }
+}
 
-    // Sections: 2.5 points each.
-    for c in fails(CheckId::MissingSection) {
+/// Sections: 2.5 points each.
+fn sections(d: &Disclosure, out: &mut Deductions) {
+    for c in not_passed(d, CheckId::MissingSection) {
         lose(
+            out,
             "sections",
             Decimal::from(SECTIONS) / Decimal::from(N_SECTIONS),
             format!("missing_section: {}", c.code),
         );
     }
+}
 
-    // 三公: the table with its parts, or empty with a note.
+/// 三公: the table with its parts, or empty with a note.
+fn three_public(d: &Disclosure, out: &mut Deductions) {
     let three = d.tables.iter().find(|t| t.kind == TableKind::ThreePublic);
     let parts = d
         .line_items
@@ -133,8 +156,10 @@ pub fn score(d: &Disclosure) -> Transparency {
             )
         })
         .count();
+    let half = Decimal::from(THREE_PUBLIC / 2);
     match three {
         None => lose(
+            out,
             "three_public",
             Decimal::from(THREE_PUBLIC),
             "no 三公 table".into(),
@@ -145,69 +170,51 @@ pub fn score(d: &Disclosure) -> Transparency {
                     && c.status == CheckStatus::Fail
                     && c.table == Some(t.id())
             }) {
-                lose(
-                    "three_public",
-                    Decimal::from(THREE_PUBLIC / 2),
-                    "the 三公 table is empty without a note".into(),
-                );
+                let reason = "the 三公 table is empty without a note";
+                lose(out, "three_public", half, reason.into());
             }
         }
-        Some(_) if parts == 0 => lose(
-            "three_public",
-            Decimal::from(THREE_PUBLIC / 2),
-            "the 三公 table prints a total but none of its parts".into(),
-        ),
+        Some(_) if parts == 0 => {
+            let reason = "the 三公 table prints a total but none of its parts";
+            lose(out, "three_public", half, reason.into());
+        }
         Some(_) => {}
     }
+}
 
-    // Performance information.
+/// Performance information: targets (a budget) or a performance section.
+fn performance(d: &Disclosure, out: &mut Deductions) {
+    let has_section = !not_passed(d, CheckId::MissingSection).any(|c| c.code == "绩效");
     let has_performance = match d.meta.doc_kind {
-        Some(DocKind::Budget) => {
-            !d.performance_targets.is_empty()
-                || !fails(CheckId::MissingSection)
-                    .iter()
-                    .any(|c| c.code == "绩效")
-        }
-        _ => !fails(CheckId::MissingSection)
-            .iter()
-            .any(|c| c.code == "绩效"),
+        Some(DocKind::Budget) => !d.performance_targets.is_empty() || has_section,
+        _ => has_section,
     };
     if !has_performance {
         lose(
+            out,
             "performance",
             Decimal::from(PERFORMANCE),
             "no performance targets or performance section".into(),
         );
     }
+}
 
-    // Consistency: each failed check costs by its kind, down to 0.
+/// Consistency: each failed check costs by its kind, down to 0.
+fn consistency(d: &Disclosure, out: &mut Deductions) {
     let mut spent = 0i64;
     for c in d.checks.iter().filter(|c| c.status == CheckStatus::Fail) {
         let points = cost(c.check).min(CONSISTENCY - spent);
         if points > 0 {
             spent += points;
+            let at = c.table.map(|t| t.to_string()).unwrap_or_default();
+            let reason = format!("{}: {at} {}", c.check, c.code);
             lose(
+                out,
                 "consistency",
                 Decimal::from(points),
-                format!(
-                    "{}: {} {}",
-                    c.check,
-                    c.table.map(|t| t.to_string()).unwrap_or_default(),
-                    c.code
-                )
-                .trim_end()
-                .to_string(),
+                reason.trim_end().to_string(),
             );
         }
-    }
-
-    let total = Decimal::from(TABLES + SECTIONS + THREE_PUBLIC + PERFORMANCE + CONSISTENCY);
-    let lost: Decimal = deductions.iter().map(|x| x.points).sum();
-    let score = (total - lost).max(Decimal::ZERO).round_dp(1);
-    Transparency {
-        score,
-        grade: grade(score).to_string(),
-        deductions,
     }
 }
 
