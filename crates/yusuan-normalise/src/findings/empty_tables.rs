@@ -6,10 +6,10 @@
 //! figures, and a fund it does not spend has an empty table.
 
 use rust_decimal::Decimal;
-use yusuan_model::{Check, CheckId, CheckStatus, Measure, TableKind};
+use yusuan_model::{Check, CheckId, CheckStatus, Measure, Table, TableKind};
 
 use super::{finding, Text};
-use crate::ReadTable;
+use crate::tables::ReadTable;
 
 /// A statement that a fund spends nothing: `为0`, `0万元`, `为零`, `未发生`, `未安排`.
 fn nil_re() -> &'static regex::Regex {
@@ -120,124 +120,121 @@ pub(super) fn run(text: &Text, tables: &[ReadTable]) -> Vec<Check> {
         ) {
             continue;
         }
-        let i = rt.info.table_no.saturating_sub(1);
-        // The note: in the table's own cells, or in the paragraphs right after it (a note
-        // above a table is the previous table's).
-        let at = text
-            .after_table
-            .get(i)
-            .copied()
-            .unwrap_or(text.paragraphs.len());
-        let after_to = text
-            .after_table
-            .get(i + 1)
-            .copied()
-            .unwrap_or(text.paragraphs.len())
-            .min(at + 3)
-            .max(at);
-        let cells = grids
-            .get(i)
-            .map(|g| g.cells.iter().map(|c| c.text.clone()).collect::<Vec<_>>())
-            .unwrap_or_default();
-        let note = cells
-            .into_iter()
-            .chain(text.paragraphs[at..after_to].iter().map(|(p, _)| p.clone()))
-            .find(|t| says_empty(t));
+        let note = note_of(text, &grids, rt.info.table_no.saturating_sub(1));
         let prints_figures = rt
             .data
             .rows
             .iter()
             .any(|r| r.values.values().any(|v| !v.yuan.is_zero()));
-        let page = rt.info.page;
-        let id = rt.info.id();
-        // Without a note under the table, the explanation may still say the fund spends
-        // nothing (`政府性基金拨款支出预算为0`): the reader is told, if not where the table is.
-        let fund = what(kind).trim_matches(['“', '”']);
-        let explained = text.paragraphs.iter().find(|(p, _)| {
-            p.contains(fund)
-                && (nil_re().is_match(p)
-                    || (kind != TableKind::ThreePublic
-                        && ["没有", "无"].iter().any(|w| p.contains(w))))
-        });
-        // A file of tables alone (its explanation published apart) says why elsewhere.
-        let tables_only = text
-            .paragraphs
-            .iter()
-            .map(|(p, _)| p.chars().count())
-            .sum::<usize>()
-            < 1500;
-        match (&note, rt.info.empty, prints_figures) {
-            (None, true, _) if explained.is_some() || tables_only => out.push(Check {
-                table: Some(id),
-                ..finding(
-                    CheckId::EmptyTableNote,
-                    CheckStatus::Note,
-                    "",
-                    &explained
-                        .map(|(p, _)| p.clone())
-                        .unwrap_or_else(|| rt.info.title.clone()),
-                    page,
-                    if explained.is_some() {
-                        format!(
-                            "the {} table is empty with no note under it; the explanation says why",
-                            what(kind)
-                        )
-                    } else {
-                        format!(
-                            "the {} table is empty with no note under it (this file holds the tables alone; the explanation may say why)",
-                            what(kind)
-                        )
-                    },
-                )
-            }),
-            (None, true, _) => out.push(Check {
-                table: Some(id),
-                ..finding(
-                    CheckId::EmptyTableNote,
+        let judged = match (&note, rt.info.empty, prints_figures) {
+            (None, true, _) => Some(without_note(text, rt)),
+            (Some(n), _, true) => Some((
+                CheckStatus::Fail,
+                n.clone(),
+                format!(
+                    "a note says the {} table is empty, but it prints figures",
+                    what(kind)
+                ),
+            )),
+            (Some(n), true, false) => fund_named(n).filter(|k| *k != kind).map(|other| {
+                (
                     CheckStatus::Fail,
-                    "",
-                    &rt.info.title,
-                    page,
+                    n.clone(),
                     format!(
-                        "the {} table is empty and no note says why (本单位无…，故本表无数据)",
-                        what(kind)
+                        "the note on the empty {} table names {} instead",
+                        what(kind),
+                        what(other)
                     ),
                 )
             }),
-            (Some(n), _, true) => out.push(Check {
-                table: Some(id),
+            _ => None,
+        };
+        if let Some((status, quoted, detail)) = judged {
+            out.push(Check {
+                table: Some(rt.info.id()),
                 ..finding(
                     CheckId::EmptyTableNote,
-                    CheckStatus::Fail,
+                    status,
                     "",
-                    n,
-                    page,
-                    format!("a note says the {} table is empty, but it prints figures", what(kind)),
+                    &quoted,
+                    rt.info.page,
+                    detail,
                 )
-            }),
-            (Some(n), true, false) => {
-                if let Some(other) = fund_named(n).filter(|k| *k != kind) {
-                    out.push(Check {
-                        table: Some(id),
-                        ..finding(
-                            CheckId::EmptyTableNote,
-                            CheckStatus::Fail,
-                            "",
-                            n,
-                            page,
-                            format!(
-                                "the note on the empty {} table names {} instead",
-                                what(kind),
-                                what(other)
-                            ),
-                        )
-                    });
-                }
-            }
-            _ => {}
+            });
         }
     }
     out
+}
+
+/// The note that says a table is empty: in the table's own cells (grid `i`), or in the
+/// paragraphs right after it (a note above a table is the previous table's).
+fn note_of(text: &Text, grids: &[&Table], i: usize) -> Option<String> {
+    let at = text
+        .after_table
+        .get(i)
+        .copied()
+        .unwrap_or(text.paragraphs.len());
+    let after_to = text
+        .after_table
+        .get(i + 1)
+        .copied()
+        .unwrap_or(text.paragraphs.len())
+        .min(at + 3)
+        .max(at);
+    let cells = grids
+        .get(i)
+        .map(|g| g.cells.iter().map(|c| c.text.clone()).collect::<Vec<_>>())
+        .unwrap_or_default();
+    cells
+        .into_iter()
+        .chain(text.paragraphs[at..after_to].iter().map(|(p, _)| p.clone()))
+        .find(|t| says_empty(t))
+}
+
+/// An empty table with no note under it: a `note` where the explanation says the fund spends
+/// nothing (`政府性基金拨款支出预算为0`: the reader is told, if not where the table is) or the
+/// file holds the tables alone (its explanation published apart), else a `fail`. The status,
+/// the text quoted and the detail.
+fn without_note(text: &Text, rt: &ReadTable) -> (CheckStatus, String, String) {
+    let kind = rt.info.kind;
+    let fund = what(kind).trim_matches(['“', '”']);
+    let explained = text.paragraphs.iter().find(|(p, _)| {
+        p.contains(fund)
+            && (nil_re().is_match(p)
+                || (kind != TableKind::ThreePublic && ["没有", "无"].iter().any(|w| p.contains(w))))
+    });
+    let tables_only = text
+        .paragraphs
+        .iter()
+        .map(|(p, _)| p.chars().count())
+        .sum::<usize>()
+        < 1500;
+    match explained {
+        Some((p, _)) => (
+            CheckStatus::Note,
+            p.clone(),
+            format!(
+                "the {} table is empty with no note under it; the explanation says why",
+                what(kind)
+            ),
+        ),
+        None if tables_only => (
+            CheckStatus::Note,
+            rt.info.title.clone(),
+            format!(
+                "the {} table is empty with no note under it (this file holds the tables alone; the explanation may say why)",
+                what(kind)
+            ),
+        ),
+        None => (
+            CheckStatus::Fail,
+            rt.info.title.clone(),
+            format!(
+                "the {} table is empty and no note says why (本单位无…，故本表无数据)",
+                what(kind)
+            ),
+        ),
+    }
 }
 
 #[cfg(test)]

@@ -40,7 +40,7 @@ mod years;
 
 use yusuan_model::{Block, Check, CheckId, CheckStatus, DocMeta, Document, Location};
 
-use crate::ReadTable;
+use crate::tables::ReadTable;
 
 /// A paragraph with its page, and the position of each table among them.
 pub(crate) struct Text<'a> {

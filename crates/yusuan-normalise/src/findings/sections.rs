@@ -6,7 +6,7 @@
 use yusuan_model::{Check, CheckId, CheckStatus, DocKind, DocMeta};
 
 use super::{finding, Text};
-use crate::ReadTable;
+use crate::tables::ReadTable;
 
 /// Each section: its name, and words any of which shows it is there.
 fn required(kind: DocKind) -> Vec<(&'static str, &'static [&'static str])> {

@@ -11,8 +11,8 @@ use yusuan_model::{Block, Check, CheckId, CheckStatus, TableKind};
 
 use super::{finding, Text};
 use crate::segment::classify::{kind_from_title, looks_like_title};
+use crate::tables::ReadTable;
 use crate::text::{squash, strip_ordinal};
-use crate::ReadTable;
 
 /// Whether a line carries dot leaders.
 fn has_leader(line: &str) -> bool {
