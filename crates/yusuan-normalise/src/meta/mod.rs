@@ -201,110 +201,28 @@ pub fn staffing(lines: &[String]) -> Staffing {
 
 /// Read the document-level facts from its paragraphs and the text above its tables.
 pub fn read_meta(lines: &[String]) -> DocMeta {
-    static DEPT: OnceLock<Regex> = OnceLock::new();
-    static YEAR: OnceLock<Regex> = OnceLock::new();
-    let dept_re = DEPT.get_or_init(|| {
-        Regex::new(r"(?:编制部门|编制单位|预算单位|部门名称|单位名称|^\s*部门)(?:（单位）|\(单位\))?[：:]\s*([^\s：:　]{2,40}?)(?:\s{2,}|　|\s*(?:金额)?单位[：:]|$)")
-            .unwrap()
-    });
-    let year_re = YEAR.get_or_init(|| Regex::new(r"(20[0-9]{2})\s*年度?").unwrap());
-
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for line in lines {
-        for cap in dept_re.captures_iter(line) {
-            let name = cap[1].trim().to_string();
-            if name.chars().count() >= 3 {
-                *counts.entry(name).or_default() += 1;
-            }
-        }
-    }
-    let mut department = counts
-        .iter()
-        .max_by(|a, b| {
-            a.1.cmp(b.1)
-                .then(a.0.chars().count().cmp(&b.0.chars().count()))
-        })
-        .map(|(n, _)| n.clone());
-
-    // The title: the first line that names a budget or final accounts with a year.
-    let title_at = lines.iter().take(60).position(|l| {
-        let s = squash(l);
-        (s.contains("预算") || s.contains("决算")) && year_re.is_match(&s) && s.chars().count() < 80
-    });
-    // A cover may break the title over two lines (`江苏省政协办公厅 2018 年度` / `部门预算公开`).
-    let cover: Option<String> = lines
-        .iter()
-        .take(10)
-        .map(|l| squash(l))
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .windows(2)
-        .map(|w| format!("{}{}", w[0], w[1]))
-        .find(|j| {
-            year_re.is_match(j)
-                && (j.contains("预算") || j.contains("决算"))
-                && j.chars().count() < 60
-                && year_re.find(j).is_some_and(|m| m.start() > 0)
-        });
-    let title = title_at.map(|i| &lines[i]).or(cover.as_ref());
+    let title = Title::find(lines);
     let fiscal_year = title
-        .and_then(|t| year_re.captures(&squash(t)).and_then(|c| c[1].parse().ok()))
+        .text(lines)
+        .and_then(|t| {
+            year_re()
+                .captures(&squash(t))
+                .and_then(|c| c[1].parse().ok())
+        })
         .or_else(|| {
             lines
                 .iter()
                 .take(200)
-                .find_map(|l| year_re.captures(l).and_then(|c| c[1].parse().ok()))
+                .find_map(|l| year_re().captures(l).and_then(|c| c[1].parse().ok()))
         });
-    if department.is_none() {
-        // `江苏省人民检察院2018年度部门预算`, or a cover that prints the name on the line above
-        // `2024年度部门决算`; never a section heading (`第二部分 …`).
-        department = cover
-            .as_deref()
-            .and_then(|c| {
-                let s = strip_section_heading(c);
-                let m = year_re.find(&s)?;
-                let name = s[..m.start()].to_string();
-                looks_like_department(&name).then_some(name)
-            })
-            .or_else(|| {
-                title_at.and_then(|i| {
-                    let s = strip_section_heading(&squash(&lines[i]));
-                    let m = year_re.find(&s)?;
-                    let name = s[..m.start()].trim_end_matches(['（', '(']).to_string();
-                    if name.chars().count() >= 3 {
-                        return Some(name);
-                    }
-                    let above = lines[..i]
-                        .iter()
-                        .rev()
-                        .map(|l| squash(l))
-                        .find(|l| !l.is_empty())?;
-                    looks_like_department(&above).then_some(above)
-                })
-            })
-            .or_else(|| department_before_table_title(lines));
-    }
-
-    let head: String = lines
-        .iter()
-        .take(80)
-        .map(|l| squash(l))
-        .collect::<Vec<_>>()
-        .join("\n");
-    let doc_kind = match (head.matches("决算").count(), head.matches("预算").count()) {
-        (0, 0) => None,
-        (f, b) if f > 0 && (title.is_some_and(|t| t.contains("决算")) || f >= b) => {
-            Some(DocKind::FinalAccounts)
-        }
-        _ => Some(DocKind::Budget),
-    };
+    let department = department_by_label(lines).or_else(|| department_by_title(lines, &title));
+    let title = title.text(lines);
     let title_sq = title.map(|t| squash(t)).unwrap_or_default();
     let scope = if title_sq.contains("单位预算") || title_sq.contains("单位决算") {
         Some(Scope::Unit)
     } else {
         Some(Scope::Department)
     };
-
     // From the department's name; failing that, from the title (`上海市普陀区2025年区级部门预算`).
     let region = department
         .as_deref()
@@ -317,9 +235,130 @@ pub fn read_meta(lines: &[String]) -> DocMeta {
         department,
         region,
         fiscal_year,
-        doc_kind,
+        doc_kind: doc_kind(lines, title),
         scope,
         unit: None,
+    }
+}
+
+fn year_re() -> &'static Regex {
+    static YEAR: OnceLock<Regex> = OnceLock::new();
+    YEAR.get_or_init(|| Regex::new(r"(20[0-9]{2})\s*年度?").expect("valid regex"))
+}
+
+/// Where the document's title is.
+struct Title {
+    /// The first line that names a budget or final accounts with a year.
+    at: Option<usize>,
+    /// A cover may break the title over two lines (`江苏省政协办公厅 2018 年度` / `部门预算公开`):
+    /// the two joined.
+    cover: Option<String>,
+}
+
+impl Title {
+    fn find(lines: &[String]) -> Title {
+        let year_re = year_re();
+        let at = lines.iter().take(60).position(|l| {
+            let s = squash(l);
+            (s.contains("预算") || s.contains("决算"))
+                && year_re.is_match(&s)
+                && s.chars().count() < 80
+        });
+        let cover = lines
+            .iter()
+            .take(10)
+            .map(|l| squash(l))
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .windows(2)
+            .map(|w| format!("{}{}", w[0], w[1]))
+            .find(|j| {
+                year_re.is_match(j)
+                    && (j.contains("预算") || j.contains("决算"))
+                    && j.chars().count() < 60
+                    && year_re.find(j).is_some_and(|m| m.start() > 0)
+            });
+        Title { at, cover }
+    }
+
+    /// The title's text: its line, else the cover's two lines joined.
+    fn text<'a>(&'a self, lines: &'a [String]) -> Option<&'a String> {
+        self.at.map(|i| &lines[i]).or(self.cover.as_ref())
+    }
+}
+
+/// The department a `编制部门：…` label names most often (the longest name among equals).
+fn department_by_label(lines: &[String]) -> Option<String> {
+    static DEPT: OnceLock<Regex> = OnceLock::new();
+    let dept_re = DEPT.get_or_init(|| {
+        Regex::new(r"(?:编制部门|编制单位|预算单位|部门名称|单位名称|^\s*部门)(?:（单位）|\(单位\))?[：:]\s*([^\s：:　]{2,40}?)(?:\s{2,}|　|\s*(?:金额)?单位[：:]|$)")
+            .expect("valid regex")
+    });
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for line in lines {
+        for cap in dept_re.captures_iter(line) {
+            let name = cap[1].trim().to_string();
+            if name.chars().count() >= 3 {
+                *counts.entry(name).or_default() += 1;
+            }
+        }
+    }
+    counts
+        .iter()
+        .max_by(|a, b| {
+            a.1.cmp(b.1)
+                .then(a.0.chars().count().cmp(&b.0.chars().count()))
+        })
+        .map(|(n, _)| n.clone())
+}
+
+/// The department from the title: `江苏省人民检察院2018年度部门预算`, or a cover that prints the
+/// name on the line above `2024年度部门决算`; never a section heading (`第二部分 …`); failing
+/// those, the name before a table's title.
+fn department_by_title(lines: &[String], title: &Title) -> Option<String> {
+    let year_re = year_re();
+    title
+        .cover
+        .as_deref()
+        .and_then(|c| {
+            let s = strip_section_heading(c);
+            let m = year_re.find(&s)?;
+            let name = s[..m.start()].to_string();
+            looks_like_department(&name).then_some(name)
+        })
+        .or_else(|| {
+            title.at.and_then(|i| {
+                let s = strip_section_heading(&squash(&lines[i]));
+                let m = year_re.find(&s)?;
+                let name = s[..m.start()].trim_end_matches(['（', '(']).to_string();
+                if name.chars().count() >= 3 {
+                    return Some(name);
+                }
+                let above = lines[..i]
+                    .iter()
+                    .rev()
+                    .map(|l| squash(l))
+                    .find(|l| !l.is_empty())?;
+                looks_like_department(&above).then_some(above)
+            })
+        })
+        .or_else(|| department_before_table_title(lines))
+}
+
+/// Budget or final accounts: the word the title uses, else the one the opening lines use more.
+fn doc_kind(lines: &[String], title: Option<&String>) -> Option<DocKind> {
+    let head: String = lines
+        .iter()
+        .take(80)
+        .map(|l| squash(l))
+        .collect::<Vec<_>>()
+        .join("\n");
+    match (head.matches("决算").count(), head.matches("预算").count()) {
+        (0, 0) => None,
+        (f, b) if f > 0 && (title.is_some_and(|t| t.contains("决算")) || f >= b) => {
+            Some(DocKind::FinalAccounts)
+        }
+        _ => Some(DocKind::Budget),
     }
 }
 
