@@ -75,7 +75,31 @@ pub(crate) struct Pair {
     what: &'static str,
 }
 
-pub(crate) fn cross_tables<'a>(tables: &'a [ReadTable], out: &mut Vec<Check>) {
+/// A figure and the table it is printed in.
+type At<'a> = Option<(&'a ReadTable, Fig)>;
+
+impl Pair {
+    fn of(a: At<'_>, b: At<'_>, code: &str, what: &'static str) -> Option<Pair> {
+        let ((ta, fa), (tb, fb)) = (a?, b?);
+        Some(Pair {
+            a: ta.info.id(),
+            fa,
+            b: tb.info.id(),
+            fb,
+            code: code.to_string(),
+            what,
+        })
+    }
+}
+
+pub(crate) fn cross_tables(tables: &[ReadTable], out: &mut Vec<Check>) {
+    let mut pairs = total_pairs(tables);
+    pairs.extend(class_pairs(tables));
+    blame(pairs, out);
+}
+
+/// The totals that two tables print alike.
+fn total_pairs<'a>(tables: &'a [ReadTable]) -> Vec<Pair> {
     let find = |k: TableKind| tables.iter().find(|t| t.info.kind == k && !t.info.empty);
     let res = find(TableKind::RevenueExpenditureSummary);
     let rev = find(TableKind::RevenueSummary);
@@ -84,23 +108,6 @@ pub(crate) fn cross_tables<'a>(tables: &'a [ReadTable], out: &mut Vec<Check>) {
     let gbe = find(TableKind::GeneralBudgetExpenditure);
     let basic = find(TableKind::GeneralBudgetBasicExpenditure);
     let proj = find(TableKind::GeneralBudgetProjectExpenditure);
-
-    let mut pairs: Vec<Pair> = Vec::new();
-    let mut pair = |a: Option<(&ReadTable, Fig)>,
-                    b: Option<(&ReadTable, Fig)>,
-                    code: &str,
-                    what: &'static str| {
-        if let (Some((ta, fa)), Some((tb, fb))) = (a, b) {
-            pairs.push(Pair {
-                a: ta.info.id(),
-                fa,
-                b: tb.info.id(),
-                fb,
-                code: code.to_string(),
-                what,
-            });
-        }
-    };
     let rev_total = tot(rev, "", Measure::Total);
     let exp_total = tot(exp, "", Measure::Total);
     // A budget that uses carry-overs prints two totals per side in its 收支总表: the year's
@@ -147,36 +154,44 @@ pub(crate) fn cross_tables<'a>(tables: &'a [ReadTable], out: &mut Vec<Check>) {
     if !final_accounts && res.is_none() {
         totals.push((exp_total, rev_total, "收入总表 total vs 支出总表"));
     }
-    for (a, b, what) in totals {
-        pair(a, b, "total", what);
-    }
-    // Each class in the 收支总表 against the 支出总表.
-    if let (Some(res), Some(exp)) = (res, exp) {
-        let detail = by_code(exp);
-        for row in res
-            .data
-            .rows
-            .iter()
-            .filter(|r| r.scheme == Scheme::Function)
-        {
-            if let (Some(v), Some(e)) = (
-                row.values.get(&printed_as(res, Measure::Total)),
-                detail
-                    .get(&row.code)
-                    .and_then(|m| m.get(&printed_as(exp, Measure::Total))),
-            ) {
-                pair(
-                    Some((exp, *e)),
-                    Some((res, fig(res, v, row.row))),
-                    &row.code,
-                    "收支总表 class vs 支出总表",
-                );
-            }
-        }
-    }
+    totals
+        .into_iter()
+        .filter_map(|(a, b, what)| Pair::of(a, b, "total", what))
+        .collect()
+}
 
-    // A disagreement is charged to the table that disagrees with the most others; on a tie, to
-    // the second table named (the more detailed one).
+/// Each class in the 收支总表 against the 支出总表.
+fn class_pairs(tables: &[ReadTable]) -> Vec<Pair> {
+    let find = |k: TableKind| tables.iter().find(|t| t.info.kind == k && !t.info.empty);
+    let (Some(res), Some(exp)) = (
+        find(TableKind::RevenueExpenditureSummary),
+        find(TableKind::ExpenditureSummary),
+    ) else {
+        return Vec::new();
+    };
+    let detail = by_code(exp);
+    res.data
+        .rows
+        .iter()
+        .filter(|r| r.scheme == Scheme::Function)
+        .filter_map(|row| {
+            let v = row.values.get(&printed_as(res, Measure::Total))?;
+            let e = detail
+                .get(&row.code)
+                .and_then(|m| m.get(&printed_as(exp, Measure::Total)))?;
+            Pair::of(
+                Some((exp, *e)),
+                Some((res, fig(res, v, row.row))),
+                &row.code,
+                "收支总表 class vs 支出总表",
+            )
+        })
+        .collect()
+}
+
+/// A disagreement is charged to the table that disagrees with the most others; on a tie, to
+/// the second table named (the more detailed one).
+fn blame(pairs: Vec<Pair>, out: &mut Vec<Check>) {
     let fails = |fa: &Fig, fb: &Fig| (fa.yuan - fb.yuan).abs() > fa.tolerance + fb.tolerance;
     let mut failures: BTreeMap<TableId, usize> = BTreeMap::new();
     for p in &pairs {
