@@ -40,6 +40,8 @@ pub(crate) fn income_tree_label(
     income_id(group).map(|id| (id, group.clone()))
 }
 
+/// One side of a row of a two-sided summary (收入 | 支出): a total, an income source, a
+/// spending purpose, a carry-over, or a class.
 pub(crate) fn read_summary_side(
     r: usize,
     label: &str,
@@ -50,59 +52,12 @@ pub(crate) fn read_summary_side(
     let sq = squash(label);
     let side = if is_income { "income" } else { "expenditure" };
     if sq.contains("总计") || sq.contains("合计") {
-        // 收入总计 is the grand total; 本年收入合计 only the year's part of it (kept apart too:
-        // in a 决算 the year's income and spending differ, their totals with carry-overs agree).
-        // A plain 合计 printed below the year's total and the carry-overs (收支决算总表 of the
-        // universities) is the grand total too.
-        for (m, v) in values {
-            let key = (side.to_string(), m);
-            let grand = sq.contains("总计")
-                || (!sq.contains("本年") && out.totals.contains_key(&(year_side(side), m)));
-            if grand {
-                out.totals.insert(key, v);
-            } else {
-                out.totals.entry((year_side(side), m)).or_insert(v.clone());
-                out.totals.entry(key).or_insert(v);
-            }
-        }
+        side_total(&sq, side, values, out);
         return;
     }
-    if is_income {
-        if let Some(id) = income_id(label) {
-            // The funds a carry-over is broken down by (年初结转和结余 / 一、一般公共预算 …) are
-            // parts of that carry-over, not the year's income again.
-            let after_carryover = out
-                .rows
-                .iter()
-                .rev()
-                .find(|r| r.scheme == Scheme::Income)
-                .is_some_and(|r| r.code == IncomeSource::Carryover.as_str());
-            let is_fund = matches!(
-                id,
-                IncomeSource::GeneralPublicBudget
-                    | IncomeSource::GovernmentFundBudget
-                    | IncomeSource::StateCapitalBudget
-            );
-            if after_carryover && is_fund {
-                return;
-            }
-            out.rows.push(Row {
-                row: r,
-                scheme: if id == IncomeSource::FundOffset {
-                    Scheme::None
-                } else {
-                    Scheme::Income
-                },
-                code: id.as_str().to_string(),
-                name_published: label.to_string(),
-                project: String::new(),
-                code_repaired: None,
-                values,
-            });
-        }
-        return;
-    }
-    if let Some(purpose) = spending_purpose(&sq) {
+    let row = if is_income {
+        income_row(r, label, values, out)
+    } else if let Some(purpose) = spending_purpose(&sq) {
         // 支出用途 (基本支出, 项目支出, 单位预留机动经费, 结转下年资金): a row without a code whose
         // label says what its amount is.
         let values = values
@@ -110,13 +65,11 @@ pub(crate) fn read_summary_side(
             .next()
             .map(|v| BTreeMap::from([(purpose, v)]))
             .unwrap_or_default();
-        out.rows.push(Row {
+        Some(Row {
             name_published: label.to_string(),
             ..Row::uncoded(r, values)
-        });
-        return;
-    }
-    if sq.contains("年末") && sq.contains("结转")
+        })
+    } else if sq.contains("年末") && sq.contains("结转")
         || sq.contains("结转下年")
         || sq.contains("结余分配")
     {
@@ -125,38 +78,88 @@ pub(crate) fn read_summary_side(
         } else {
             "year_end_carryover"
         };
-        out.rows.push(Row {
-            row: r,
-            scheme: Scheme::None,
+        Some(Row {
             code: code.to_string(),
             name_published: label.to_string(),
-            project: String::new(),
-            code_repaired: None,
-            values,
-        });
-        return;
+            ..Row::uncoded(r, values)
+        })
+    } else {
+        class_row(r, label, values)
+    };
+    out.rows.extend(row);
+}
+
+/// 收入总计 is the grand total; 本年收入合计 only the year's part of it (kept apart too: in a
+/// 决算 the year's income and spending differ, their totals with carry-overs agree). A plain 合计
+/// printed below the year's total and the carry-overs (收支决算总表 of the universities) is the
+/// grand total too.
+fn side_total(sq: &str, side: &str, values: BTreeMap<Measure, Value>, out: &mut TableData) {
+    for (m, v) in values {
+        let key = (side.to_string(), m);
+        let grand = sq.contains("总计")
+            || (!sq.contains("本年") && out.totals.contains_key(&(year_side(side), m)));
+        if grand {
+            out.totals.insert(key, v);
+        } else {
+            out.totals.entry((year_side(side), m)).or_insert(v.clone());
+            out.totals.entry(key).or_insert(v);
+        }
     }
+}
+
+/// An income source. The funds a carry-over is broken down by (年初结转和结余 / 一、一般公共预算
+/// …) are parts of that carry-over, not the year's income again.
+fn income_row(
+    r: usize,
+    label: &str,
+    values: BTreeMap<Measure, Value>,
+    out: &TableData,
+) -> Option<Row> {
+    let id = income_id(label)?;
+    let after_carryover = out
+        .rows
+        .iter()
+        .rev()
+        .find(|r| r.scheme == Scheme::Income)
+        .is_some_and(|r| r.code == IncomeSource::Carryover.as_str());
+    let is_fund = matches!(
+        id,
+        IncomeSource::GeneralPublicBudget
+            | IncomeSource::GovernmentFundBudget
+            | IncomeSource::StateCapitalBudget
+    );
+    if after_carryover && is_fund {
+        return None;
+    }
+    Some(Row {
+        scheme: if id == IncomeSource::FundOffset {
+            Scheme::None
+        } else {
+            Scheme::Income
+        },
+        code: id.as_str().to_string(),
+        name_published: label.to_string(),
+        ..Row::uncoded(r, values)
+    })
+}
+
+/// A spending row by class: a 类 code fused into the label, or a class named by its name.
+fn class_row(r: usize, label: &str, values: BTreeMap<Measure, Value>) -> Option<Row> {
     let f = split_fused(label);
     let (code, name) = match f.code {
         Some(c) if c.len() == 3 => (c, f.name),
-        Some(_) => return,
+        Some(_) => return None,
         None => {
-            let stripped = strip_ordinal(&f.name);
-            match book().function_class_by_name(&stripped) {
-                Some(c) => (c.to_string(), f.name),
-                None => return,
-            }
+            let c = book().function_class_by_name(&strip_ordinal(&f.name))?;
+            (c.to_string(), f.name)
         }
     };
-    out.rows.push(Row {
-        row: r,
+    Some(Row {
         scheme: Scheme::Function,
         code,
         name_published: name,
-        project: String::new(),
-        code_repaired: None,
-        values,
-    });
+        ..Row::uncoded(r, values)
+    })
 }
 
 /// The measure a spending-purpose row label names (`一、基本支出` → `basic`).
