@@ -33,6 +33,7 @@ pub use transparency::score as transparency_score;
 
 use yusuan_model::{Disclosure, Document, PrintedTotal, TableInfo};
 
+use codes::Codes;
 use meta::identity;
 use tables::ReadTable;
 
@@ -95,8 +96,11 @@ pub fn normalise(doc: &Document) -> Disclosure {
 /// Read everything a disclosure says.
 pub fn normalise_with(doc: &Document, options: &Options) -> Disclosure {
     let segmented = segment::segment(doc);
-    let read = tables::read_all(doc, &segmented.grids, meta::is_final_accounts(doc));
-    let mut meta = meta::document_meta(&segmented.lines, &read.tables, &options.aliases);
+    let mut meta = meta::document_meta(&segmented, &options.aliases);
+    // The code tables of the document's fiscal year, which every phase below is given.
+    let codes = Codes::of_year(codes::book(), meta.fiscal_year);
+    let read = tables::read_all(doc, &segmented.grids, meta::is_final_accounts(doc), &codes);
+    meta.unit = meta::main_unit(&read.tables);
     let paragraphs = text::unwrap_paged(&segmented.paragraphs);
     let texts: Vec<String> = paragraphs.iter().map(|(p, _)| p.clone()).collect();
     meta.staffing = meta::staffing(&texts);
@@ -104,9 +108,9 @@ pub fn normalise_with(doc: &Document, options: &Options) -> Disclosure {
     let line_items: Vec<_> = read
         .tables
         .iter()
-        .flat_map(|rt| tables::items_of(rt, doc))
+        .flat_map(|rt| tables::items_of(rt, doc, &codes))
         .collect();
-    let checked = checks::run(doc, &meta, &read.tables, &facts);
+    let checked = checks::run(doc, &meta, &read.tables, &facts, &codes);
     let narrative_facts: Vec<_> = facts.iter().map(narrative::Fact::record).collect();
     let mut disclosure = Disclosure {
         tables: read.tables.iter().map(table_info).collect(),

@@ -25,6 +25,7 @@ pub(crate) mod row_identity;
 
 use yusuan_model::{Check, DocKind, DocMeta, Document, TableId, TableKind};
 
+use crate::codes::Codes;
 use crate::narrative::Fact;
 use crate::tables::ReadTable;
 
@@ -37,13 +38,19 @@ pub(crate) struct Checked {
 /// Run every check family over one document: the tables' own (names, rollups, row identities),
 /// between tables, the 决算 balance, the narrative's figures, the expected tables, and the
 /// findings in the words.
-pub(crate) fn run(doc: &Document, meta: &DocMeta, tables: &[ReadTable], facts: &[Fact]) -> Checked {
+pub(crate) fn run(
+    doc: &Document,
+    meta: &DocMeta,
+    tables: &[ReadTable],
+    facts: &[Fact],
+    codes: &Codes<'_>,
+) -> Checked {
     let mut out = Vec::new();
     for rt in tables {
         if rt.info.kind == TableKind::PerformanceTargets {
             continue;
         }
-        names::names(rt, meta.fiscal_year, &mut out);
+        names::names(rt, codes, &mut out);
         rollup::rollups(rt, &mut out);
         row_identity::row_identities(rt, &mut out);
     }
@@ -57,12 +64,12 @@ pub(crate) fn run(doc: &Document, meta: &DocMeta, tables: &[ReadTable], facts: &
     }) {
         final_balance::final_balance(rt, &mut out);
     }
-    out.extend(narrative::check_facts(facts, tables));
+    out.extend(narrative::check_facts(facts, tables, codes));
     let final_doc = meta.doc_kind == Some(DocKind::FinalAccounts);
     let (tables_missing, missing) =
         missing_table::missing_tables(tables, final_doc, meta.region.as_deref());
     out.extend(missing);
-    out.extend(crate::findings::run(doc, meta, tables));
+    out.extend(crate::findings::run(doc, meta, tables, codes));
     Checked {
         checks: out,
         tables_missing,

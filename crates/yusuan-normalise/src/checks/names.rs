@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use yusuan_model::{Check, CheckId, CheckStatus, Scheme};
 
-use crate::codes::{book, InYear, NameMatch};
+use crate::codes::{Codes, InYear, NameMatch};
 use crate::tables::data::Row;
 use crate::tables::figures::loc;
 use crate::tables::ReadTable;
@@ -30,7 +30,7 @@ impl Finding {
 }
 
 /// Names against codes, in the tables of the document's year.
-pub(crate) fn names(rt: &ReadTable, year: Option<i32>, out: &mut Vec<Check>) {
+pub(crate) fn names(rt: &ReadTable, codes: &Codes<'_>, out: &mut Vec<Check>) {
     let id = rt.info.id();
     let mut seen = BTreeSet::new();
     for row in &rt.data.rows {
@@ -42,7 +42,7 @@ pub(crate) fn names(rt: &ReadTable, year: Option<i32>, out: &mut Vec<Check>) {
             continue;
         }
         let location = loc(rt, Some(row.row), None);
-        for f in row_findings(row, year) {
+        for f in row_findings(row, codes) {
             out.push(Check {
                 check: f.check,
                 status: f.status,
@@ -70,8 +70,9 @@ pub(crate) fn names(rt: &ReadTable, year: Option<i32>, out: &mut Vec<Check>) {
 }
 
 /// What the code table of the year says of a row's code and printed name.
-fn row_findings(row: &Row, year: Option<i32>) -> Vec<Finding> {
+fn row_findings(row: &Row, codes: &Codes<'_>) -> Vec<Finding> {
     let (code, name) = (&row.code, &row.name_published);
+    let year = codes.year();
     let year_or = |none: &str| year.map_or(none.to_string(), |y| y.to_string());
     let unknown = || {
         Finding::fail(
@@ -80,7 +81,7 @@ fn row_findings(row: &Row, year: Option<i32>) -> Vec<Finding> {
             format!("code {code} ({name}) is not in the canonical code tables"),
         )
     };
-    match book().check_name_in(code, name, year) {
+    match codes.check_name(code, name) {
         NameMatch::Fits => vec![],
         NameMatch::Patterned { parent } => vec![Finding {
             check: CheckId::UnknownCode,
@@ -88,7 +89,7 @@ fn row_findings(row: &Row, year: Option<i32>) -> Vec<Finding> {
             expected: String::new(),
             detail: format!(
                 "code {code} ({name}) is not in the code table, but {parent} ({}) is and the name is the classification's standard one for its number: a code newer than the table",
-                book().name(&parent)
+                codes.name(&parent)
             ),
         }],
         NameMatch::OtherYear { valid, years } => {
@@ -130,9 +131,9 @@ fn row_findings(row: &Row, year: Option<i32>) -> Vec<Finding> {
         )],
         NameMatch::UnknownCode => vec![unknown()],
         NameMatch::Mismatch { belongs_to } => {
-            let canonical = match book().in_year(code, year) {
+            let canonical = match codes.state(code) {
                 InYear::Valid(name) => name,
-                _ => book().name(code).to_string(),
+                _ => codes.name(code).to_string(),
             };
             let detail = match &belongs_to {
                 _ if canonical.is_empty() => format!(

@@ -12,6 +12,7 @@ use rust_decimal::Decimal;
 use yusuan_model::{Check, CheckId, CheckStatus, Location, TableId};
 
 use crate::checks::resolve::resolve;
+use crate::codes::Codes;
 use crate::narrative::Fact;
 use crate::tables::figures::Fig;
 use crate::tables::ReadTable;
@@ -74,14 +75,14 @@ pub(crate) fn grade(printed: Decimal, exact: Decimal, rounding: Decimal) -> Chec
 }
 
 /// Check every fact against the tables and its own arithmetic.
-pub(crate) fn check_facts(facts: &[Fact], tables: &[ReadTable]) -> Vec<Check> {
+pub(crate) fn check_facts(facts: &[Fact], tables: &[ReadTable], codes: &Codes<'_>) -> Vec<Check> {
     let share_sums = share_sums(facts);
     let mut out = Vec::new();
     for fact in facts {
         let Some(amount) = fact.amount_yuan() else {
             continue;
         };
-        let resolved = resolve(fact, tables);
+        let resolved = resolve(fact, tables, codes);
         let label = resolved
             .as_ref()
             .map(|(l, _)| l.clone())

@@ -8,7 +8,7 @@ use regex::Regex;
 use rust_decimal::Decimal;
 use yusuan_model::{IncomeSource, Location, Measure, Scheme, TableKind};
 
-use crate::codes::book;
+use crate::codes::Codes;
 use crate::narrative::{Fact, Section};
 use crate::tables::data::year_side;
 use crate::tables::figures::{by_code, fig, grand_total, sum, table_total, Fig};
@@ -24,12 +24,17 @@ pub(crate) type Resolved = (String, Vec<Fig>);
 type Step = Option<Option<Resolved>>;
 
 /// The tables of one document, looked up by kind.
-struct Tables<'a>(&'a [ReadTable]);
+struct Tables<'a> {
+    tables: &'a [ReadTable],
+    codes: &'a Codes<'a>,
+}
 
 impl<'a> Tables<'a> {
     /// The first table of a kind that prints anything.
     fn find(&self, k: TableKind) -> Option<&'a ReadTable> {
-        self.0.iter().find(|t| t.info.kind == k && !t.info.empty)
+        self.tables
+            .iter()
+            .find(|t| t.info.kind == k && !t.info.empty)
     }
 
     /// A table's total on one side in one measure.
@@ -62,7 +67,7 @@ fn some(figs: Vec<Option<Fig>>) -> Option<Vec<Fig>> {
 /// that prints it (a narrative figure that agrees with one of them does not contradict the
 /// tables; a disagreement between the tables is `cross_table`'s to report). Each family of
 /// subjects is tried in turn; the first that recognises the subject decides.
-pub(crate) fn resolve(fact: &Fact, tables: &[ReadTable]) -> Option<Resolved> {
+pub(crate) fn resolve(fact: &Fact, tables: &[ReadTable], codes: &Codes<'_>) -> Option<Resolved> {
     let s = fact.subject.as_str();
     // A figure inside a reason (原因是从会议费预算中调减403.75万元) is the size of a change, not
     // the level of what it names.
@@ -72,7 +77,7 @@ pub(crate) fn resolve(fact: &Fact, tables: &[ReadTable]) -> Option<Resolved> {
     {
         return None;
     }
-    let t = Tables(tables);
+    let t = Tables { tables, codes };
     class_path(fact, &t)
         .or_else(|| three_public(fact, &t, tables))
         .or_else(|| document_totals(fact, &t))
@@ -104,7 +109,7 @@ fn class_path(fact: &Fact, t: &Tables<'_>) -> Step {
         K::RevenueExpenditureSummary,
     ]
     .into_iter()
-    .filter_map(|k| path_figure(s, t.find(k)?))
+    .filter_map(|k| path_figure(s, t.find(k)?, t.codes))
     .collect();
     Some((!figs.is_empty()).then(|| (label.to_string(), figs)))
 }
@@ -315,7 +320,7 @@ fn income_source(fact: &Fact, t: &Tables<'_>) -> Step {
 /// sections about it, else in the summaries.
 fn class_by_name(fact: &Fact, t: &Tables<'_>) -> Option<Resolved> {
     use TableKind as K;
-    let class = book().function_class_by_name(&fact.subject)?;
+    let class = t.codes.function_class_by_name(&fact.subject)?;
     let figs = if matches!(fact.section, Section::GeneralBudget | Section::FiscalGrant) {
         vec![
             t.class_total(K::GeneralBudgetExpenditure, class, Measure::Total),
@@ -327,11 +332,11 @@ fn class_by_name(fact: &Fact, t: &Tables<'_>) -> Option<Resolved> {
             t.class_total(K::RevenueExpenditureSummary, class, Measure::Total),
         ]
     };
-    Some((book().name(class).to_string(), some(figs)?))
+    Some((t.codes.name(class).to_string(), some(figs)?))
 }
 
 /// The general-budget figure of a `类（类）款（款）项（项）、项（项）` path (several 项 are summed).
-pub(crate) fn path_figure(path: &str, gbe: &ReadTable) -> Option<Fig> {
+pub(crate) fn path_figure(path: &str, gbe: &ReadTable, codes: &Codes<'_>) -> Option<Fig> {
     static PART: OnceLock<Regex> = OnceLock::new();
     let re = PART
         .get_or_init(|| Regex::new(r"([^（）()、，]+)[（(](类|款|项)[）)]").expect("valid regex"));
@@ -341,15 +346,15 @@ pub(crate) fn path_figure(path: &str, gbe: &ReadTable) -> Option<Fig> {
     for c in re.captures_iter(path) {
         let name = c[1].trim_start_matches(['、', '，']);
         match &c[2] {
-            "类" => class = book().function_class_by_name(name).map(String::from),
+            "类" => class = codes.function_class_by_name(name).map(String::from),
             "款" => {
-                kuan = book()
+                kuan = codes
                     .codes_named(name, class.as_deref()?, 5)
                     .first()
                     .map(|c| c.to_string())
             }
             _ => items.push(
-                book()
+                codes
                     .codes_named(name, kuan.as_deref()?, 7)
                     .first()?
                     .to_string(),

@@ -13,8 +13,12 @@
 //! official name of another year is a note; it is a mismatch when it is the name of another code,
 //! or shares too little with the right one.
 
+mod year;
+
 use std::collections::HashMap;
 use std::sync::OnceLock;
+
+pub(crate) use year::Codes;
 
 use yusuan_model::{Code, CodebookEntry, Scheme};
 

@@ -7,10 +7,10 @@
 use std::sync::OnceLock;
 
 use regex::Regex;
-use yusuan_model::{Check, CheckId, CheckStatus, DocMeta};
+use yusuan_model::{Check, CheckId, CheckStatus};
 
 use super::{finding, Text};
-use crate::codes::{book, NameMatch};
+use crate::codes::{Codes, NameMatch};
 use crate::text::strip_ordinal;
 
 fn part_re() -> &'static Regex {
@@ -21,8 +21,8 @@ fn part_re() -> &'static Regex {
 }
 
 /// Obsolete names of 类/款/项 in the narrative.
-pub(super) fn run(text: &Text, meta: &DocMeta) -> Vec<Check> {
-    let Some(year) = meta.fiscal_year else {
+pub(super) fn run(text: &Text, codes: &Codes<'_>) -> Vec<Check> {
+    let Some(year) = codes.year() else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -39,16 +39,14 @@ pub(super) fn run(text: &Text, meta: &DocMeta) -> Vec<Check> {
                 "款" => (5, parent.chars().take(3).collect()),
                 _ => (7, parent.clone()),
             };
-            let Some(code) = book()
+            let Some(code) = codes
                 .codes_named(&name, &prefix, level_len)
                 .first()
                 .map(|c| c.to_string())
             else {
                 continue;
             };
-            if let NameMatch::OtherYear { valid, .. } =
-                book().check_name_in(&code, &name, Some(year))
-            {
+            if let NameMatch::OtherYear { valid, .. } = codes.check_name(&code, &name) {
                 if seen.insert((code.clone(), name.clone())) {
                     out.push(finding(
                         CheckId::NameMismatch,
@@ -85,11 +83,10 @@ mod tests {
             })],
             warnings: Vec::new(),
         };
-        let meta = DocMeta {
-            fiscal_year: Some(year),
-            ..Default::default()
-        };
-        run(&Text::new(&doc), &meta)
+        run(
+            &Text::new(&doc),
+            &Codes::of_year(crate::codes::book(), Some(year)),
+        )
     }
 
     #[test]

@@ -40,6 +40,7 @@ mod years;
 
 use yusuan_model::{Block, Check, CheckId, CheckStatus, DocMeta, Document, Location};
 
+use crate::codes::Codes;
 use crate::tables::ReadTable;
 
 /// A paragraph with its page, and the position of each table among them.
@@ -101,7 +102,7 @@ pub(crate) fn finding(
 }
 
 /// Run every family of findings over one document.
-pub fn run(doc: &Document, meta: &DocMeta, tables: &[ReadTable]) -> Vec<Check> {
+pub fn run(doc: &Document, meta: &DocMeta, tables: &[ReadTable], codes: &Codes<'_>) -> Vec<Check> {
     let text = Text::new(doc);
     let mut out = Vec::new();
     out.extend(residue::run(&text));
@@ -117,6 +118,6 @@ pub fn run(doc: &Document, meta: &DocMeta, tables: &[ReadTable]) -> Vec<Check> {
     out.extend(procurement::run(&text));
     out.extend(toc::run(&text, tables));
     out.extend(department::run(&text, meta));
-    out.extend(class_names::run(&text, meta));
+    out.extend(class_names::run(&text, codes));
     out
 }

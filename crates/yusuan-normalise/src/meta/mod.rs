@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 use yusuan_model::{Block, DocKind, DocMeta, Document, Scope, Staffing, TableKind};
 
+use crate::segment::Segmented;
 use crate::tables::ReadTable;
 use identity::Aliases;
 
@@ -139,13 +140,18 @@ pub(crate) fn is_final_accounts(doc: &Document) -> bool {
     read_meta(&opening).doc_kind == Some(DocKind::FinalAccounts)
 }
 
-/// The document's facts from its lines, completed from the tables read: the fiscal year from
-/// their titles where the text gives none (a workbook, a tables-only file), the department's
-/// id and canonical name, and the unit most tables are printed in.
-pub(crate) fn document_meta(lines: &[String], tables: &[ReadTable], aliases: &Aliases) -> DocMeta {
-    let mut meta = read_meta(lines);
+/// The document's facts from its lines, completed from the titles of its tables: the fiscal
+/// year from them where the text gives none (a workbook, a tables-only file), and the
+/// department's id and canonical name.
+pub(crate) fn document_meta(doc: &Segmented<'_>, aliases: &Aliases) -> DocMeta {
+    let mut meta = read_meta(&doc.lines);
     if meta.fiscal_year.is_none() {
-        let titles: Vec<String> = tables.iter().map(|rt| rt.info.title.clone()).collect();
+        let titles: Vec<String> = doc
+            .grids
+            .iter()
+            .filter(|g| g.kind.is_some())
+            .map(|g| g.title.as_deref().unwrap_or_default().trim().to_string())
+            .collect();
         meta.fiscal_year = read_meta(&titles).fiscal_year;
     }
     meta.department_id = meta
@@ -153,17 +159,21 @@ pub(crate) fn document_meta(lines: &[String], tables: &[ReadTable], aliases: &Al
         .as_deref()
         .map(|d| identity::department_id(d, meta.scope, aliases));
     meta.department_canonical = meta.department.as_deref().map(|d| aliases.canonical(d));
+    meta
+}
+
+/// The unit most tables are printed in.
+pub(crate) fn main_unit(tables: &[ReadTable]) -> Option<String> {
     let mut unit_counts: HashMap<String, usize> = HashMap::new();
     for rt in tables {
         if rt.info.kind != TableKind::PerformanceTargets {
             *unit_counts.entry(rt.unit.name.clone()).or_default() += 1;
         }
     }
-    meta.unit = unit_counts
+    unit_counts
         .into_iter()
         .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-        .map(|(u, _)| u);
-    meta
+        .map(|(u, _)| u)
 }
 
 /// Staffing from the overview: the first statement of each figure.

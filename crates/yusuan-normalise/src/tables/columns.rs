@@ -5,6 +5,7 @@
 use yusuan_model::{Measure, TableKind};
 
 use crate::amount::{parse_amount, CellValue};
+use crate::codes::Codes;
 use crate::segment::grid::{row_has_number, Dense};
 use crate::tables::code::clean;
 use crate::tables::data::Role;
@@ -53,6 +54,7 @@ pub(crate) fn column_roles(
     paths: &[Vec<String>],
     d: &Dense,
     data_from: usize,
+    codes: &Codes<'_>,
 ) -> Vec<Role> {
     let mut roles: Vec<Role> = paths
         .iter()
@@ -66,7 +68,7 @@ pub(crate) fn column_roles(
             };
             let content = Content::of(d, c, data_from);
             label_role(kind, &lowest)
-                .unwrap_or_else(|| amount_role(kind, final_accounts, path, &lowest, content))
+                .unwrap_or_else(|| amount_role(kind, final_accounts, path, &lowest, content, codes))
         })
         .collect();
     if kind == TableKind::ThreePublic {
@@ -144,6 +146,7 @@ fn amount_role(
     path: &[String],
     lowest: &str,
     content: Content,
+    codes: &Codes<'_>,
 ) -> Role {
     let Content { numeric, texty } = content;
     let any = |w: &str| path.iter().any(|t| squash(t).contains(w));
@@ -175,7 +178,7 @@ fn amount_role(
     if any("编码") && path.len() > 1 && lowest.chars().all(|ch| ch.is_ascii_digit()) {
         return Role::Code;
     }
-    match column_measure(path) {
+    match column_measure(path, codes) {
         Some(m) => Role::Amount(m),
         // A table with one amount column may head it with the table's subject (机关运行经费支出)
         // rather than 金额.

@@ -2,11 +2,11 @@
 
 use yusuan_model::Measure;
 
-use crate::codes::book;
+use crate::codes::Codes;
 use crate::text::squash;
 
 /// The measure a single header text names, if any.
-pub fn measure_of(text: &str) -> Option<Measure> {
+pub fn measure_of(text: &str, codes: &Codes<'_>) -> Option<Measure> {
     let s = squash(text);
     if s.is_empty() {
         return None;
@@ -52,27 +52,27 @@ pub fn measure_of(text: &str) -> Option<Measure> {
     {
         Measure::Total
     } else {
-        return economic_class(&s);
+        return economic_class(&s, codes);
     })
 }
 
 /// The economic class a project-table column header names (`商品和服务支出` → `economic_302`).
-fn economic_class(s: &str) -> Option<Measure> {
-    let candidates = book().codes_named(s, "3", 3);
+fn economic_class(s: &str, codes: &Codes<'_>) -> Option<Measure> {
+    let candidates = codes.codes_named(s, "3", 3);
     let wants_construction = s.contains("基本建设");
     candidates
         .iter()
-        .find(|c| book().name(c).contains("基本建设") == wants_construction)
+        .find(|c| codes.name(c).contains("基本建设") == wants_construction)
         .or(candidates.first())
         .and_then(|c| Measure::economic_class(c))
 }
 
 /// The measure of a column from its header path (top to bottom).
-pub fn column_measure(path: &[String]) -> Option<Measure> {
+pub fn column_measure(path: &[String], codes: &Codes<'_>) -> Option<Measure> {
     let stage = path
         .iter()
-        .find_map(|t| measure_of(t).and_then(Measure::as_stage));
-    let mut m = path.iter().rev().find_map(|t| measure_of(t))?;
+        .find_map(|t| measure_of(t, codes).and_then(Measure::as_stage));
+    let mut m = path.iter().rev().find_map(|t| measure_of(t, codes))?;
     // 金额 under a header that names a source (事业收入 | 金额, beside 其中：教育收费) is that
     // source's amount.
     // Likewise 小计 under 项目支出 (beside 其中：基本建设资金支出) is the project spending.
@@ -83,7 +83,7 @@ pub fn column_measure(path: &[String]) -> Option<Measure> {
         if let Some(parent) = path[..path.len() - 1]
             .iter()
             .rev()
-            .find_map(|t| measure_of(t))
+            .find_map(|t| measure_of(t, codes))
             .filter(|p| p.is_income() || matches!(p, Measure::Basic | Measure::Project))
         {
             m = parent;
@@ -143,6 +143,10 @@ pub fn three_public_measure(path: &[String]) -> Option<Measure> {
 mod tests {
     use super::*;
 
+    fn codes() -> Codes<'static> {
+        Codes::of_year(crate::codes::book(), None)
+    }
+
     fn p(xs: &[&str]) -> Vec<String> {
         xs.iter().map(|s| s.to_string()).collect()
     }
@@ -150,51 +154,52 @@ mod tests {
     #[test]
     fn generic_columns() {
         assert_eq!(
-            column_measure(&p(&["支出预算", "合  计"])).map(Measure::as_str),
+            column_measure(&p(&["支出预算", "合  计"]), &codes()).map(Measure::as_str),
             Some("total")
         );
         assert_eq!(
-            column_measure(&p(&["支出预算", "基本支出"])).map(Measure::as_str),
+            column_measure(&p(&["支出预算", "基本支出"]), &codes()).map(Measure::as_str),
             Some("basic")
         );
         assert_eq!(
-            column_measure(&p(&["一般公共预算基本支出", "人员经费"])).map(Measure::as_str),
+            column_measure(&p(&["一般公共预算基本支出", "人员经费"]), &codes())
+                .map(Measure::as_str),
             Some("personnel")
         );
         assert_eq!(
-            column_measure(&p(&["财政拨款收入", "合  计"])).map(Measure::as_str),
+            column_measure(&p(&["财政拨款收入", "合  计"]), &codes()).map(Measure::as_str),
             Some("total")
         );
         assert_eq!(
-            column_measure(&p(&["财政拨款支出", "一般公共预算"])).map(Measure::as_str),
+            column_measure(&p(&["财政拨款支出", "一般公共预算"]), &codes()).map(Measure::as_str),
             Some("general_public_budget")
         );
         assert_eq!(
-            column_measure(&p(&["事业单位经营收入"])).map(Measure::as_str),
+            column_measure(&p(&["事业单位经营收入"]), &codes()).map(Measure::as_str),
             Some("business_operating_income")
         );
         assert_eq!(
-            column_measure(&p(&["项目支出合计"])).map(Measure::as_str),
+            column_measure(&p(&["项目支出合计"]), &codes()).map(Measure::as_str),
             Some("total")
         );
         assert_eq!(
-            column_measure(&p(&["商品和服务支出"])).map(Measure::as_str),
+            column_measure(&p(&["商品和服务支出"]), &codes()).map(Measure::as_str),
             Some("economic_302")
         );
         assert_eq!(
-            column_measure(&p(&["资本性支出（基本建设）"])).map(Measure::as_str),
+            column_measure(&p(&["资本性支出（基本建设）"]), &codes()).map(Measure::as_str),
             Some("economic_309")
         );
         assert_eq!(
-            column_measure(&p(&["资本性支出"])).map(Measure::as_str),
+            column_measure(&p(&["资本性支出"]), &codes()).map(Measure::as_str),
             Some("economic_310")
         );
         assert_eq!(
-            column_measure(&p(&["决算数", "基本支出"])).map(Measure::as_str),
+            column_measure(&p(&["决算数", "基本支出"]), &codes()).map(Measure::as_str),
             Some("actual_basic")
         );
         assert_eq!(
-            column_measure(&p(&["年初预算数"])).map(Measure::as_str),
+            column_measure(&p(&["年初预算数"]), &codes()).map(Measure::as_str),
             Some("initial_budget")
         );
     }

@@ -24,6 +24,7 @@ use yusuan_model::{
 };
 
 use crate::amount::Unit;
+use crate::codes::Codes;
 use crate::segment::grid::Dense;
 use crate::segment::Grid;
 use columns::{column_roles, first_data_row, header_paths};
@@ -123,7 +124,12 @@ pub(crate) struct Read {
 
 /// Read every recognised grid (every table of a 决算, `final_doc`, is a 决算 table); a grid
 /// that is not recognised but follows a table with nothing printed between continues it.
-pub(crate) fn read_all(doc: &Document, grids: &[Grid<'_>], final_doc: bool) -> Read {
+pub(crate) fn read_all(
+    doc: &Document,
+    grids: &[Grid<'_>],
+    final_doc: bool,
+    codes: &Codes<'_>,
+) -> Read {
     let mut read: Vec<ReadTable> = Vec::new();
     let mut found = Vec::new();
     let mut target_reader = targets::TargetReader::default();
@@ -136,7 +142,7 @@ pub(crate) fn read_all(doc: &Document, grids: &[Grid<'_>], final_doc: bool) -> R
                 }
                 let final_accounts =
                     final_accounts || (final_doc && kind != TableKind::PerformanceTargets);
-                read.push(read_grid(grid, kind, final_accounts));
+                read.push(read_grid(grid, kind, final_accounts, codes));
             }
             None if grid.continuation => match read.last_mut() {
                 // The rest of a form broken by a page break.
@@ -144,7 +150,7 @@ pub(crate) fn read_all(doc: &Document, grids: &[Grid<'_>], final_doc: bool) -> R
                     found.extend(target_reader.read(&grid.dense));
                 }
                 Some(prev) if prev.data.roles.len() == grid.table.n_cols => {
-                    let data = continue_grid(prev, &grid.dense);
+                    let data = continue_grid(prev, &grid.dense, codes);
                     let last = *prev.segments.last().expect("a table has a grid");
                     let rows_before =
                         last.first_row + doc_table(doc, last.table_no).map_or(0, |g| g.n_rows);
@@ -163,7 +169,12 @@ pub(crate) fn read_all(doc: &Document, grids: &[Grid<'_>], final_doc: bool) -> R
 }
 
 /// One recognised grid read as a table of its own.
-fn read_grid(grid: &Grid<'_>, kind: TableKind, final_accounts: bool) -> ReadTable {
+fn read_grid(
+    grid: &Grid<'_>,
+    kind: TableKind,
+    final_accounts: bool,
+    codes: &Codes<'_>,
+) -> ReadTable {
     let (t, dense) = (grid.table, &grid.dense);
     let unit = grid
         .unit
@@ -184,22 +195,22 @@ fn read_grid(grid: &Grid<'_>, kind: TableKind, final_accounts: bool) -> ReadTabl
         return ReadTable::new(info(false, &unit), TableData::without_amounts(), unit);
     }
     if kind == TableKind::Procurement {
-        let data = procurement::read(dense, data_from, &unit, Default::default());
+        let data = procurement::read(dense, data_from, &unit, Default::default(), codes);
         return ReadTable::new(info(!data.any_amount, &unit), data, unit);
     }
     let paths = header_paths(dense, grid.n_title, data_from, t.n_cols);
-    let roles = column_roles(kind, final_accounts, &paths, dense, data_from);
-    let data = read_blocks(kind, dense, &roles, data_from, &unit);
+    let roles = column_roles(kind, final_accounts, &paths, dense, data_from, codes);
+    let data = read_blocks(kind, dense, &roles, data_from, &unit, codes);
     ReadTable::new(info(!data.any_amount, &unit), data, unit)
 }
 
 /// A grid that continues the previous table (a table broken over a page in Word): same columns,
 /// no title between. A repeated header is skipped.
-fn continue_grid(prev: &ReadTable, dense: &Dense) -> TableData {
+fn continue_grid(prev: &ReadTable, dense: &Dense, codes: &Codes<'_>) -> TableData {
     let data_from = first_data_row(dense, 0);
     if prev.info.kind == TableKind::Procurement {
         let ctx = procurement::Context::after(&prev.data.rows);
-        return procurement::read(dense, data_from, &prev.unit, ctx);
+        return procurement::read(dense, data_from, &prev.unit, ctx, codes);
     }
     read_blocks(
         prev.info.kind,
@@ -207,6 +218,7 @@ fn continue_grid(prev: &ReadTable, dense: &Dense) -> TableData {
         &prev.data.roles,
         data_from,
         &prev.unit,
+        codes,
     )
 }
 
@@ -215,8 +227,7 @@ fn doc_table(doc: &Document, table_no: usize) -> Option<&Table> {
 }
 
 /// The line items of a table: one per code (or label) and measure, each where it is printed.
-pub(crate) fn items_of(rt: &ReadTable, doc: &Document) -> Vec<LineItem> {
-    let book = crate::codes::book();
+pub(crate) fn items_of(rt: &ReadTable, doc: &Document, codes: &Codes<'_>) -> Vec<LineItem> {
     let id = rt.info.id();
     let page_at = |at: &Location| -> Option<u32> {
         let (row, col) = (at.row?, at.col?);
@@ -233,7 +244,7 @@ pub(crate) fn items_of(rt: &ReadTable, doc: &Document) -> Vec<LineItem> {
     for row in &rt.data.rows {
         let name = match row.scheme {
             Scheme::Function | Scheme::Economic | Scheme::GovernmentEconomic => {
-                book.name(&row.code).to_string()
+                codes.name(&row.code).to_string()
             }
             _ => String::new(),
         };

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use yusuan_model::{Measure, Scheme};
 
 use crate::amount::{parse_amount, CellValue, Unit};
-use crate::codes::book;
+use crate::codes::Codes;
 use crate::segment::grid::Dense;
 use crate::tables::code::clean;
 use crate::tables::data::{Role, Row, TableData, Totals, Value};
@@ -96,7 +96,13 @@ fn category_of(label: &str) -> Option<Measure> {
 }
 
 /// Read the table's rows, starting from `ctx` (the default for a table's first grid).
-pub fn read(d: &Dense, data_from: usize, unit: &Unit, mut ctx: Context) -> TableData {
+pub fn read(
+    d: &Dense,
+    data_from: usize,
+    unit: &Unit,
+    mut ctx: Context,
+    codes: &Codes<'_>,
+) -> TableData {
     let n_cols = d.full.first().map_or(0, Vec::len);
     let mut out = TableData {
         rows: Vec::new(),
@@ -151,12 +157,12 @@ pub fn read(d: &Dense, data_from: usize, unit: &Unit, mut ctx: Context) -> Table
                 ctx.project = project;
             }
             // 办公设备购置 is both 30902 (基本建设) and 31002: the 基本建设 class only when named.
-            let codes = book().codes_named(&economic, "3", 5);
+            let named = codes.codes_named(&economic, "3", 5);
             let construction = |c: &&str| c.starts_with("309") || c.starts_with("311");
-            ctx.code = codes
+            ctx.code = named
                 .iter()
                 .find(|c| !construction(c))
-                .or(codes.first())
+                .or(named.first())
                 .map(|c| c.to_string())
                 .unwrap_or_default();
             out.rows.push(procurement_row(

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use yusuan_model::{Measure, Scheme, TableKind};
 
 use crate::amount::{parse_amount, CellValue, Unit};
-use crate::codes::book;
+use crate::codes::Codes;
 use crate::segment::grid::Dense;
 use crate::tables::code::{clean, split_fused, SplitCodes};
 use crate::tables::data::{Role, Row, TableData, Totals, Value};
@@ -27,10 +27,11 @@ pub fn read_blocks(
     roles: &[Role],
     data_from: usize,
     unit: &Unit,
+    codes: &Codes<'_>,
 ) -> TableData {
     let starts = block_starts(kind, roles);
     if starts.len() < 2 {
-        return read_rows(kind, d, roles, data_from, unit);
+        return read_rows(kind, d, roles, data_from, unit, codes);
     }
     let mut out = TableData {
         rows: Vec::new(),
@@ -49,7 +50,7 @@ pub fn read_blocks(
             origin: cut(&d.origin),
             pages: d.pages.clone(),
         };
-        let mut part = read_rows(kind, &block, &roles[from..to], data_from, unit);
+        let mut part = read_rows(kind, &block, &roles[from..to], data_from, unit, codes);
         for row in &mut part.rows {
             for v in row.values.values_mut() {
                 v.col += from;
@@ -145,6 +146,13 @@ impl Columns {
     }
 }
 
+/// What reading the rows of one table needs: its kind, its columns by role, the code tables.
+struct Reading<'a> {
+    kind: TableKind,
+    cols: Columns,
+    codes: Codes<'a>,
+}
+
 /// A row's amounts, grouped by the label column on their left (two-sided tables; else all
 /// under 0).
 type Groups = BTreeMap<usize, BTreeMap<Measure, Value>>;
@@ -156,6 +164,7 @@ pub fn read_rows(
     roles: &[Role],
     data_from: usize,
     unit: &Unit,
+    codes: &Codes<'_>,
 ) -> TableData {
     let mut out = TableData {
         rows: Vec::new(),
@@ -164,21 +173,26 @@ pub fn read_rows(
         any_amount: false,
         roles: roles.to_vec(),
     };
-    let cols = Columns::of(kind, roles);
+    let reading = Reading {
+        kind,
+        cols: Columns::of(kind, roles),
+        codes: *codes,
+    };
+    let cols = &reading.cols;
     let mut split = SplitCodes::default();
     // The page of the last row read, and whether a row with amounts went by since (then the
     // next page cannot be continuing it).
     let mut last_page: Option<u32> = None;
     let mut amounts_since = false;
     for (r, row) in d.origin.iter().enumerate().skip(data_from) {
-        if continues_previous_row(row, d.pages[r], last_page, amounts_since, &cols) {
+        if continues_previous_row(row, d.pages[r], last_page, amounts_since, cols) {
             if let Some(prev) = out.rows.last_mut() {
-                merge_continuation(prev, row, roles, &cols, unit);
+                merge_continuation(prev, row, roles, cols, unit);
                 last_page = d.pages[r];
                 continue;
             }
         }
-        let groups = row_values(row, roles, &cols, unit, &mut out);
+        let groups = row_values(row, roles, cols, unit, &mut out);
         if groups.is_empty() {
             // Keep split-code context flowing through rows without amounts.
             if !cols.part.is_empty() {
@@ -198,9 +212,9 @@ pub fn read_rows(
                 if label.is_empty() {
                     label = clean(&d.full[r][label_col]);
                 }
-                read_summary_side(r, &label, is_income, values, &mut out);
+                read_summary_side(r, &label, is_income, values, &mut out, codes);
             }
-        } else if read_coded_row(kind, d, r, &cols, &mut split, groups, &mut out) {
+        } else if read_coded_row(&reading, d, r, &mut split, groups, &mut out) {
             last_page = d.pages[r];
             amounts_since = false;
         }
@@ -262,12 +276,12 @@ struct RowCode {
 }
 
 fn row_code(
-    kind: TableKind,
+    reading: &Reading<'_>,
     row: &[String],
-    cols: &Columns,
     split: &mut SplitCodes,
     rows_above: &[Row],
 ) -> RowCode {
+    let (kind, cols) = (reading.kind, &reading.cols);
     let label_text = cols.label_text(row);
     let mut found = RowCode {
         code: None,
@@ -310,7 +324,9 @@ fn row_code(
             .last()
             .map(|r| r.code.as_str())
             .filter(|c| !c.is_empty());
-        found.code = book().code_for_name(&strip_ordinal(&found.name), context, prefix);
+        found.code = reading
+            .codes
+            .code_for_name(&strip_ordinal(&found.name), context, prefix);
         found.from_name = found
             .code
             .as_ref()
@@ -322,17 +338,17 @@ fn row_code(
 /// Read a row of a one-sided table: a coded row, an income source of a 收入总表 laid out as a
 /// tree, or a total. Whether it was a coded row.
 fn read_coded_row(
-    kind: TableKind,
+    reading: &Reading<'_>,
     d: &Dense,
     r: usize,
-    cols: &Columns,
     split: &mut SplitCodes,
     groups: Groups,
     out: &mut TableData,
 ) -> bool {
+    let (kind, cols) = (reading.kind, &reading.cols);
     let row = &d.origin[r];
     let values = groups.into_values().next().unwrap_or_default();
-    let found = row_code(kind, row, cols, split, &out.rows);
+    let found = row_code(reading, row, split, &out.rows);
     let Some(code) = found.code else {
         if kind == TableKind::RevenueSummary {
             if let Some((source, label)) = income_tree_label(d, r, &cols.label) {

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use yusuan_model::{IncomeSource, Measure, Scheme};
 
-use crate::codes::book;
+use crate::codes::Codes;
 use crate::segment::grid::Dense;
 use crate::tables::code::{clean, split_fused};
 use crate::tables::data::{year_side, Row, TableData, Value};
@@ -48,6 +48,7 @@ pub(crate) fn read_summary_side(
     is_income: bool,
     values: BTreeMap<Measure, Value>,
     out: &mut TableData,
+    codes: &Codes<'_>,
 ) {
     let sq = squash(label);
     let side = if is_income { "income" } else { "expenditure" };
@@ -84,7 +85,7 @@ pub(crate) fn read_summary_side(
             ..Row::uncoded(r, values)
         })
     } else {
-        class_row(r, label, values)
+        class_row(r, label, values, codes)
     };
     out.rows.extend(row);
 }
@@ -144,13 +145,18 @@ fn income_row(
 }
 
 /// A spending row by class: a 类 code fused into the label, or a class named by its name.
-fn class_row(r: usize, label: &str, values: BTreeMap<Measure, Value>) -> Option<Row> {
+fn class_row(
+    r: usize,
+    label: &str,
+    values: BTreeMap<Measure, Value>,
+    codes: &Codes<'_>,
+) -> Option<Row> {
     let f = split_fused(label);
     let (code, name) = match f.code {
         Some(c) if c.len() == 3 => (c, f.name),
         Some(_) => return None,
         None => {
-            let c = book().function_class_by_name(&strip_ordinal(&f.name))?;
+            let c = codes.function_class_by_name(&strip_ordinal(&f.name))?;
             (c.to_string(), f.name)
         }
     };
