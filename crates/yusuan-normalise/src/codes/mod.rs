@@ -839,6 +839,67 @@ mod tests {
     }
 
     #[test]
+    fn a_code_added_in_2022_is_unknown_to_2021() {
+        let b = book();
+        // 2300296 增值税留抵退税转移支付支出: added by 财预〔2022〕40号.
+        match b.in_year("2300296", Some(2021)) {
+            InYear::NotYet(c) => {
+                assert_eq!(c.year, 2022);
+                assert!(c.source.contains("财预〔2022〕40号"));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            b.in_year("2300296", Some(2022)),
+            InYear::Valid("增值税留抵退税转移支付支出".into())
+        );
+        assert_eq!(
+            b.check_name_in("2300296", "增值税留抵退税转移支付支出", Some(2022)),
+            NameMatch::Fits
+        );
+    }
+
+    #[test]
+    fn the_2024_edition_names_21305_and_adds_2300412() {
+        let b = book();
+        // 2300412 自然资源海洋气象等 (under 23004): added by 财预〔2024〕22号.
+        assert!(matches!(
+            b.in_year("2300412", Some(2023)),
+            InYear::NotYet(_)
+        ));
+        assert_eq!(
+            b.in_year("2300412", Some(2024)),
+            InYear::Valid("自然资源海洋气象等".into())
+        );
+        // 21305: 扶贫 until 2020, 巩固脱贫衔接乡村振兴 from the 2021 edition, 巩固脱贫攻坚成果衔接乡村振兴
+        // in the 2024 edition (财预〔2023〕83号).
+        assert_eq!(b.in_year("21305", Some(2020)), InYear::Valid("扶贫".into()));
+        assert_eq!(
+            b.in_year("21305", Some(2023)),
+            InYear::Valid("巩固脱贫衔接乡村振兴".into())
+        );
+        assert_eq!(
+            b.in_year("21305", Some(2024)),
+            InYear::Valid("巩固脱贫攻坚成果衔接乡村振兴".into())
+        );
+        assert_eq!(
+            b.check_name_in("21305", "巩固脱贫衔接乡村振兴", Some(2022)),
+            NameMatch::Fits
+        );
+        assert_eq!(
+            b.check_name_in("21305", "巩固脱贫攻坚成果衔接乡村振兴", Some(2025)),
+            NameMatch::Fits
+        );
+        match b.check_name_in("21305", "巩固脱贫衔接乡村振兴", Some(2025)) {
+            NameMatch::OtherYear { valid, years } => {
+                assert_eq!(valid, "巩固脱贫攻坚成果衔接乡村振兴");
+                assert_eq!(years, (Some(2021), Some(2023)));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
     fn a_renamed_item_keeps_its_old_name_in_its_own_years() {
         let b = book();
         // 2130550 was 扶贫事业机构 until the 2021 edition made it 事业运行.
@@ -879,11 +940,12 @@ mod tests {
                 years: (None, Some(2018)),
             }
         );
-        // A new name printed before the renaming is an official name of a later year.
+        // A new name printed before the renaming is an official name of a later year (from the
+        // 2021 edition until the 2024 edition renamed it again).
         assert!(matches!(
             b.check_name_in("21305", "巩固脱贫衔接乡村振兴", Some(2019)),
             NameMatch::OtherYear {
-                years: (Some(2021), None),
+                years: (Some(2021), Some(2023)),
                 ..
             }
         ));
