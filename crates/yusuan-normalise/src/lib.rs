@@ -207,6 +207,21 @@ mod tests {
             "only the missing tables fail: {:?}",
             d.checks
         );
+        // Each missing table points at the one table printed, beside which it would be.
+        let missing: Vec<_> = d
+            .checks
+            .iter()
+            .filter(|c| c.check == CheckId::MissingTable)
+            .collect();
+        assert_eq!(missing.len(), 8, "{missing:?}");
+        assert!(missing.iter().all(|c| c.location.table_no == Some(1)));
+        assert!(
+            missing[0]
+                .detail
+                .ends_with("it would precede the general_budget_expenditure table"),
+            "{}",
+            missing[0].detail
+        );
     }
 
     #[test]
