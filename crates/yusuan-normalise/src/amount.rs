@@ -9,7 +9,7 @@ use std::str::FromStr;
 
 /// What an amount cell says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CellValue {
+pub(crate) enum CellValue {
     /// Nothing printed: not published.
     Blank,
     /// A number in the table's unit (a dash is a printed zero).
@@ -19,7 +19,7 @@ pub enum CellValue {
 }
 
 /// Parse an amount cell. Never guesses: anything that is not clearly a number is `Text`.
-pub fn parse_amount(raw: &str) -> CellValue {
+pub(crate) fn parse_amount(raw: &str) -> CellValue {
     let mut s = String::with_capacity(raw.len());
     for ch in raw.chars() {
         match ch {
@@ -90,7 +90,7 @@ fn strip_thousands(s: &str) -> Option<String> {
 
 /// A table's printed unit and its factor to 元.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unit {
+pub(crate) struct Unit {
     /// As printed: `万元`, `元`, `千元`, `亿元`.
     pub name: String,
     /// How many 元 one printed unit is.
@@ -99,7 +99,7 @@ pub struct Unit {
 
 impl Unit {
     /// Recognise a unit name.
-    pub fn from_name(name: &str) -> Option<Unit> {
+    pub(crate) fn from_name(name: &str) -> Option<Unit> {
         let factor = match name {
             "元" => Decimal::ONE,
             "千元" => Decimal::from(1_000),
@@ -115,7 +115,7 @@ impl Unit {
     }
 
     /// Convert a printed amount into 元, exactly, with at least two decimals.
-    pub fn to_yuan(&self, printed: Decimal) -> Decimal {
+    pub(crate) fn to_yuan(&self, printed: Decimal) -> Decimal {
         let mut y = printed * self.factor;
         y.normalize_assign();
         if y.scale() < 2 {
@@ -125,13 +125,13 @@ impl Unit {
     }
 
     /// Half a unit of the last printed digit, in 元: the rounding a published figure may carry.
-    pub fn half_ulp_yuan(&self, scale: u32) -> Decimal {
+    pub(crate) fn half_ulp_yuan(&self, scale: u32) -> Decimal {
         Decimal::new(5, scale + 1) * self.factor
     }
 }
 
 /// Find the unit a line of text declares (`单位：万元`, `金额单位:元`, `（单位：万元）`).
-pub fn find_unit(text: &str) -> Option<Unit> {
+pub(crate) fn find_unit(text: &str) -> Option<Unit> {
     let idx = text.find("单位")?;
     let rest = &text[idx + "单位".len()..];
     let rest = rest.trim_start_matches(|c: char| c == '：' || c == ':' || c.is_whitespace());

@@ -13,14 +13,14 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 /// A title reduced for matching: no spaces, no quotation marks, no table number.
-pub fn squash(s: &str) -> String {
+pub(crate) fn squash(s: &str) -> String {
     s.chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"' | '‘' | '’' | '「' | '」'))
         .collect()
 }
 
 /// Remove a leading ordinal (`一、`, `1.`, `（一）`, `(2)`) and spaces.
-pub fn strip_ordinal(s: &str) -> String {
+pub(crate) fn strip_ordinal(s: &str) -> String {
     let t = s.trim_start_matches(|c: char| c.is_whitespace());
     let chars: Vec<char> = t.chars().collect();
     let is_num = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
@@ -46,7 +46,7 @@ pub fn strip_ordinal(s: &str) -> String {
 }
 
 /// Whether a paragraph is only a page number (`6`, `- 6 -`, `第6页`, `6/40`).
-pub fn is_page_number(text: &str) -> bool {
+pub(crate) fn is_page_number(text: &str) -> bool {
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let t = t
         .trim_start_matches(['-', '—', '第'])
@@ -60,7 +60,7 @@ pub fn is_page_number(text: &str) -> bool {
 }
 
 /// Whether a paragraph is a heading: a numbered section title, or a short line ending in 说明.
-pub fn is_heading(p: &str) -> bool {
+pub(crate) fn is_heading(p: &str) -> bool {
     static TOP: OnceLock<Regex> = OnceLock::new();
     let top = TOP.get_or_init(|| Regex::new(r"^[一二三四五六七八九十]+、").expect("valid regex"));
     let n = p.chars().count();
@@ -69,7 +69,7 @@ pub fn is_heading(p: &str) -> bool {
 
 /// Whether a paragraph starts a numbered item (`一、`, `（二）`, `3.`, `第四`, `项目一`) or a
 /// `标签：` field.
-pub fn starts_item(p: &str) -> bool {
+pub(crate) fn starts_item(p: &str) -> bool {
     static ITEM: OnceLock<Regex> = OnceLock::new();
     let item = ITEM.get_or_init(|| {
         Regex::new(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]{1,2}\s*[.．、]\s*[^0-9%]|第[一二三四五六七八九十0-9]+|项目[一二三四五六七八九十]|[\p{Han}]{2,12}[：:])")
@@ -84,7 +84,7 @@ fn ends_sentence(p: &str) -> bool {
 
 /// Join wrapped paragraphs, each given with its page (its own line breaks removed); a joined
 /// paragraph keeps the page it starts on.
-pub fn unwrap_paged(paragraphs: &[(String, Option<u32>)]) -> Vec<(String, Option<u32>)> {
+pub(crate) fn unwrap_paged(paragraphs: &[(String, Option<u32>)]) -> Vec<(String, Option<u32>)> {
     let mut out: Vec<(String, Option<u32>)> = Vec::new();
     for (p, page) in paragraphs {
         let p = p.trim();

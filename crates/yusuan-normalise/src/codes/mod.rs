@@ -34,7 +34,7 @@ const BASE_EDITION: i32 = 2019;
 
 /// The classification a code belongs to, from its first digit (`2` function, `3` department
 /// economic, `5` government economic).
-pub fn scheme_of(code: &str) -> Scheme {
+pub(crate) fn scheme_of(code: &str) -> Scheme {
     match code.as_bytes().first() {
         Some(b'3') => Scheme::Economic,
         Some(b'5') => Scheme::GovernmentEconomic,
@@ -44,7 +44,7 @@ pub fn scheme_of(code: &str) -> Scheme {
 
 /// What a dated change did to a code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ChangeKind {
+pub(crate) enum ChangeKind {
     /// The code exists from `year` on.
     Added,
     /// From `year` on the code is called `name`; before, `former_name`.
@@ -55,7 +55,7 @@ pub enum ChangeKind {
 
 /// One dated change of the code tables (`data/code_changes.csv`).
 #[derive(Debug, Clone)]
-pub struct Change {
+pub(crate) struct Change {
     /// The classification.
     pub scheme: Scheme,
     /// The code.
@@ -73,7 +73,7 @@ pub struct Change {
 }
 
 /// Every dated change, in the order of the file (by year).
-pub fn changes() -> &'static [Change] {
+pub(crate) fn changes() -> &'static [Change] {
     static C: OnceLock<Vec<Change>> = OnceLock::new();
     C.get_or_init(|| {
         let mut rdr = csv::Reader::from_reader(CHANGES_CSV.as_bytes());
@@ -107,7 +107,7 @@ pub fn changes() -> &'static [Change] {
 /// One pair of the official correspondence between the department economic classification
 /// and the government one (`data/economic_correspondence.csv`).
 #[derive(Debug, Clone)]
-pub struct Correspondence {
+pub(crate) struct Correspondence {
     /// The department code (301–399).
     pub department: String,
     /// The government code (501–599).
@@ -115,7 +115,7 @@ pub struct Correspondence {
 }
 
 /// Every pair of the correspondence.
-pub fn correspondence() -> &'static [Correspondence] {
+pub(crate) fn correspondence() -> &'static [Correspondence] {
     static C: OnceLock<Vec<Correspondence>> = OnceLock::new();
     C.get_or_init(|| {
         let mut rdr = csv::Reader::from_reader(CORRESPONDENCE_CSV.as_bytes());
@@ -131,7 +131,7 @@ pub fn correspondence() -> &'static [Correspondence] {
 
 /// The codes of the other economic classification that a code corresponds to: the government
 /// codes of a department code (`30201` → `50201`), or the department codes of a government one.
-pub fn corresponding(code: &str) -> Vec<&'static str> {
+pub(crate) fn corresponding(code: &str) -> Vec<&'static str> {
     let mut out: Vec<&'static str> = correspondence()
         .iter()
         .filter_map(|c| {
@@ -151,7 +151,7 @@ pub fn corresponding(code: &str) -> Vec<&'static str> {
 
 /// One entry of a code table.
 #[derive(Debug, Clone)]
-pub struct Entry {
+pub(crate) struct Entry {
     /// Canonical name.
     pub name: String,
     /// Earlier official names.
@@ -160,14 +160,14 @@ pub struct Entry {
 
 /// The code tables, indexed.
 #[derive(Debug, Default)]
-pub struct CodeBook {
+pub(crate) struct CodeBook {
     entries: HashMap<String, Entry>,
     /// Normalised name → codes carrying it (canonical or former).
     by_name: HashMap<String, Vec<String>>,
 }
 
 /// The code book, loaded once.
-pub fn book() -> &'static CodeBook {
+pub(crate) fn book() -> &'static CodeBook {
     static BOOK: OnceLock<CodeBook> = OnceLock::new();
     BOOK.get_or_init(|| {
         let mut b = CodeBook::default();
@@ -260,7 +260,7 @@ pub fn codebook() -> Vec<CodebookEntry> {
 
 /// A code as the tables of one fiscal year know it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum InYear {
+pub(crate) enum InYear {
     /// In that year's table, with the name it had then.
     Valid(String),
     /// Added to the classification after that year.
@@ -281,7 +281,7 @@ impl Eq for Change {}
 
 /// The outcome of comparing a printed name with a code.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum NameMatch {
+pub(crate) enum NameMatch {
     /// The printed name fits the code.
     Fits,
     /// It does not; `belongs_to` is the sibling code whose name it is, if any.
@@ -358,7 +358,7 @@ impl CodeBook {
     }
 
     /// The canonical name of a code, or "" when unknown.
-    pub fn name(&self, code: &str) -> &str {
+    pub(crate) fn name(&self, code: &str) -> &str {
         self.entries
             .get(code)
             .map(|e| e.name.as_str())
@@ -367,7 +367,7 @@ impl CodeBook {
 
     /// Codes whose canonical or former name is `name`, among those of length `len` starting
     /// with `prefix`.
-    pub fn codes_named(&self, name: &str, prefix: &str, len: usize) -> Vec<&str> {
+    pub(crate) fn codes_named(&self, name: &str, prefix: &str, len: usize) -> Vec<&str> {
         let key = normalise_name(name);
         self.by_name
             .get(&key)
@@ -384,7 +384,7 @@ impl CodeBook {
     /// of the row above's 款, then its 类, then the classes of `scheme_prefix` (`2` function,
     /// `3` economic). An exact (normalised) name wins; a truncated name (at least four
     /// characters) matches the one code it begins, within the same parent.
-    pub fn code_for_name(
+    pub(crate) fn code_for_name(
         &self,
         name: &str,
         context: Option<&str>,
@@ -425,7 +425,7 @@ impl CodeBook {
     }
 
     /// A function class (类, 3 digits) from its name, for summary tables that print no codes.
-    pub fn function_class_by_name(&self, name: &str) -> Option<&str> {
+    pub(crate) fn function_class_by_name(&self, name: &str) -> Option<&str> {
         let found = self.codes_named(name, "2", 3);
         if let Some(c) = found.first() {
             return Some(c);
@@ -445,7 +445,7 @@ impl CodeBook {
 
     /// A code as the tables of a fiscal year know it (`None`: the current tables): whether it
     /// was in force, and under which name.
-    pub fn in_year(&self, code: &str, year: Option<i32>) -> InYear {
+    pub(crate) fn in_year(&self, code: &str, year: Option<i32>) -> InYear {
         let year = year.unwrap_or(i32::MAX);
         let mine: Vec<&Change> = changes().iter().filter(|c| c.code == code).collect();
         if let Some(gone) = mine
@@ -537,7 +537,7 @@ impl CodeBook {
     /// yet added or already removed is reported as such; a name the code had in another year
     /// is [`NameMatch::OtherYear`]; otherwise the name is judged against the name the code had
     /// that year as [`CodeBook::check_name`] judges it against the current one.
-    pub fn check_name_in(&self, code: &str, printed: &str, year: Option<i32>) -> NameMatch {
+    pub(crate) fn check_name_in(&self, code: &str, printed: &str, year: Option<i32>) -> NameMatch {
         let valid = match self.in_year(code, year) {
             InYear::Unknown => return self.check_name(code, printed),
             InYear::NotYet(c) => return NameMatch::NotYet(c),
@@ -572,7 +572,7 @@ impl CodeBook {
     }
 
     /// Whether a printed name fits a code in the current tables (see [`NameMatch`]).
-    pub fn check_name(&self, code: &str, printed: &str) -> NameMatch {
+    pub(crate) fn check_name(&self, code: &str, printed: &str) -> NameMatch {
         let Some(entry) = self.entries.get(code) else {
             // A code missing from a known parent is a misnumbered row (a unit budget that
             // numbers its 302 款 in sequence): the name says which code it is.
@@ -651,7 +651,7 @@ fn without_enumeration(s: &str) -> &str {
 }
 
 /// A name reduced for comparison: no spaces, punctuation, bracketed asides or 的.
-pub fn normalise_name(s: &str) -> String {
+pub(crate) fn normalise_name(s: &str) -> String {
     let mut out = String::new();
     let mut depth = 0usize;
     for ch in s.chars() {

@@ -102,7 +102,12 @@ pub(crate) fn finding(
 }
 
 /// Run every family of findings over one document.
-pub fn run(doc: &Document, meta: &DocMeta, tables: &[ReadTable], codes: &Codes<'_>) -> Vec<Check> {
+pub(crate) fn run(
+    doc: &Document,
+    meta: &DocMeta,
+    tables: &[ReadTable],
+    codes: &Codes<'_>,
+) -> Vec<Check> {
     let text = Text::new(doc);
     let mut out = Vec::new();
     out.extend(residue::run(&text));

@@ -79,7 +79,7 @@ fn county_re() -> &'static Regex {
 
 /// Region and the department name with short place names expanded (`昌吉州政资局` →
 /// `昌吉回族自治州政资局`, region `新疆维吾尔自治区昌吉回族自治州`).
-pub fn region_of(department: &str) -> (Option<String>, String) {
+pub(crate) fn region_of(department: &str) -> (Option<String>, String) {
     let mut region = String::new();
     let mut canonical = String::new();
     let mut rest = department;
@@ -177,7 +177,7 @@ pub(crate) fn main_unit(tables: &[ReadTable]) -> Option<String> {
 }
 
 /// Staffing from the overview: the first statement of each figure.
-pub fn staffing(lines: &[String]) -> Staffing {
+pub(crate) fn staffing(lines: &[String]) -> Staffing {
     static RES: OnceLock<[Regex; 4]> = OnceLock::new();
     let [authorised, actual, serving, retired] = RES.get_or_init(|| {
         [
@@ -210,7 +210,7 @@ pub fn staffing(lines: &[String]) -> Staffing {
 }
 
 /// Read the document-level facts from its paragraphs and the text above its tables.
-pub fn read_meta(lines: &[String]) -> DocMeta {
+pub(crate) fn read_meta(lines: &[String]) -> DocMeta {
     let title = Title::find(lines);
     let fiscal_year = title
         .text(lines)
@@ -383,7 +383,7 @@ fn strip_section_heading(s: &str) -> String {
 }
 
 /// A fiscal year written in a file's name: four digits 2000–2099 not part of a longer number.
-pub fn year_in_name(file_name: &str) -> Option<i32> {
+pub(crate) fn year_in_name(file_name: &str) -> Option<i32> {
     let name = file_name.rsplit('/').next().unwrap_or(file_name).as_bytes();
     (0..name.len().saturating_sub(3)).find_map(|i| {
         let digits = &name[i..i + 4];
@@ -397,7 +397,7 @@ pub fn year_in_name(file_name: &str) -> Option<i32> {
 
 /// A department's name in a file's name (`江苏省政协办公厅__江苏省政协办公厅2019年度部门预算.pdf`):
 /// the longest run of Chinese characters that reads as a department's name, before any year.
-pub fn department_in_name(file_name: &str) -> Option<String> {
+pub(crate) fn department_in_name(file_name: &str) -> Option<String> {
     let stem = file_name.rsplit('/').next().unwrap_or(file_name);
     let before_year = stem
         .find(|c: char| c.is_ascii_digit())

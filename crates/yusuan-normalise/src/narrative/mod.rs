@@ -126,7 +126,7 @@ impl Fact {
     }
 
     /// The record for `narrative_facts.csv`.
-    pub fn record(&self) -> NarrativeFact {
+    pub(crate) fn record(&self) -> NarrativeFact {
         NarrativeFact {
             section: self.heading.clone(),
             subject: self.subject.clone(),

@@ -12,7 +12,7 @@ use crate::codes::{dice, normalise_name};
 use crate::text::squash;
 
 /// The reported fields, from the narrative's facts and paragraphs.
-pub fn read_reported(facts: &[NarrativeFact], paragraphs: &[String]) -> Reported {
+pub(crate) fn read_reported(facts: &[NarrativeFact], paragraphs: &[String]) -> Reported {
     let amount = |pred: &dyn Fn(&str) -> bool| {
         facts
             .iter()
@@ -73,7 +73,7 @@ pub fn read_reported(facts: &[NarrativeFact], paragraphs: &[String]) -> Reported
 }
 
 /// The projects the explanation describes, each matched to the project table by name.
-pub fn read_projects(
+pub(crate) fn read_projects(
     paragraphs: &[String],
     facts: &[NarrativeFact],
     items: &[LineItem],

@@ -21,7 +21,7 @@ fn without_qualifier(s: &str) -> &str {
 }
 
 /// Whether a line of text reads like a disclosure table's title.
-pub fn looks_like_title(text: &str) -> bool {
+pub(crate) fn looks_like_title(text: &str) -> bool {
     let squashed = squash(text);
     let s = without_qualifier(&squashed);
     let n = s.chars().count();
@@ -31,7 +31,7 @@ pub fn looks_like_title(text: &str) -> bool {
 }
 
 /// The kind of table a title names, and whether it is a final-accounts (决算) table.
-pub fn kind_from_title(title: &str) -> Option<(TableKind, bool)> {
+pub(crate) fn kind_from_title(title: &str) -> Option<(TableKind, bool)> {
     let s = squash(title);
     if !(s.contains('表') || s.contains("情况")) {
         return None;

@@ -22,7 +22,7 @@ pub(crate) struct Dense {
 
 impl Dense {
     /// Build both views.
-    pub fn new(t: &Table) -> Dense {
+    pub(crate) fn new(t: &Table) -> Dense {
         let mut full = vec![vec![String::new(); t.n_cols]; t.n_rows];
         let mut origin = full.clone();
         for (r, row) in t.coverage().iter().enumerate() {

@@ -14,7 +14,7 @@ use yusuan_model::TableKind;
 
 /// A family of disclosure templates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Template {
+pub(crate) enum Template {
     /// The Ministry of Finance's nine-table set (and its 决算 twin).
     National,
     /// Shanghai's budgets: the national set without the project table.
@@ -74,7 +74,7 @@ const CENTRAL_UNIT: &[TableKind] = &[
 
 impl Template {
     /// The template of a document that prints these tables, in this region.
-    pub fn recognise(kinds: &BTreeSet<TableKind>, region: Option<&str>) -> Template {
+    pub(crate) fn recognise(kinds: &BTreeSet<TableKind>, region: Option<&str>) -> Template {
         let has = |k: TableKind| kinds.contains(&k);
         if has(K::FiscalGrantBasicExpenditure) || region.is_some_and(|r| r.starts_with("江苏省"))
         {
@@ -96,7 +96,7 @@ impl Template {
     }
 
     /// The tables a budget (`false`) or final account (`true`) of this template publishes.
-    pub fn expected(self, final_accounts: bool) -> Vec<TableKind> {
+    pub(crate) fn expected(self, final_accounts: bool) -> Vec<TableKind> {
         match (self, final_accounts) {
             (Template::Jiangsu, false) => JIANGSU.to_vec(),
             (Template::CentralUnit, _) => CENTRAL_UNIT.to_vec(),

@@ -6,7 +6,7 @@
 
 /// A code and the name printed beside it, split out of one label cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Fused {
+pub(crate) struct Fused {
     /// The joined digits, if the cell starts with a plausible code.
     pub code: Option<String>,
     /// The rest of the cell: the name as printed, trimmed.
@@ -14,14 +14,14 @@ pub struct Fused {
 }
 
 /// Whether a digit string is a plausible function (2xx) or economic (3xx, 5xx) code.
-pub fn plausible_code(digits: &str) -> bool {
+pub(crate) fn plausible_code(digits: &str) -> bool {
     matches!(digits.len(), 3 | 5 | 7)
         && digits.bytes().all(|b| b.is_ascii_digit())
         && matches!(digits.as_bytes()[0], b'2' | b'3' | b'5')
 }
 
 /// Trim spaces of every width and the line breaks inside a cell.
-pub fn clean(s: &str) -> String {
+pub(crate) fn clean(s: &str) -> String {
     s.chars()
         .filter(|c| !matches!(c, '\n' | '\r' | '\t'))
         .collect::<String>()
@@ -30,7 +30,7 @@ pub fn clean(s: &str) -> String {
 }
 
 /// Split a label cell into a leading code and the name after it.
-pub fn split_fused(raw: &str) -> Fused {
+pub(crate) fn split_fused(raw: &str) -> Fused {
     let s = clean(raw);
     let body = s.trim_start_matches(['[', '【', '(', '（']);
     let mut digits = String::new();
@@ -69,14 +69,14 @@ pub fn split_fused(raw: &str) -> Fused {
 
 /// Joins split 类|款|项 cells row by row, inheriting blank parent parts from the rows above.
 #[derive(Debug, Default, Clone)]
-pub struct SplitCodes {
+pub(crate) struct SplitCodes {
     parts: [Option<String>; 3],
 }
 
 impl SplitCodes {
     /// Combine one row's parts (as printed; empty when blank). Returns the joined code and
     /// whether a part was repaired (a one-digit 款/项 padded with its leading zero).
-    pub fn join(&mut self, printed: &[&str]) -> Option<(String, bool)> {
+    pub(crate) fn join(&mut self, printed: &[&str]) -> Option<(String, bool)> {
         let cells: Vec<String> = printed.iter().map(|p| clean(p)).collect();
         if cells.iter().all(|c| c.is_empty()) {
             return None;

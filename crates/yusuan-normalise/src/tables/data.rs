@@ -7,7 +7,7 @@ use yusuan_model::{Measure, Scheme};
 
 /// The role of a column.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Role {
+pub(crate) enum Role {
     /// One level of a split code: 0 = 类, 1 = 款, 2 = 项.
     CodePart(usize),
     /// A joined (or fused) code.
@@ -24,7 +24,7 @@ pub enum Role {
 
 /// One amount cell.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Value {
+pub(crate) struct Value {
     /// As printed, in the table's unit.
     pub printed: Decimal,
     /// In 元.
@@ -35,7 +35,7 @@ pub struct Value {
 
 /// One data row that carries amounts.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Row {
+pub(crate) struct Row {
     /// Grid row.
     pub row: usize,
     /// Scheme of the code.
@@ -69,11 +69,11 @@ impl Row {
 }
 
 /// Grand-total rows of a table: side (`income`, `expenditure`, or "" for one-sided) → measure → value.
-pub type Totals = BTreeMap<(String, Measure), Value>;
+pub(crate) type Totals = BTreeMap<(String, Measure), Value>;
 
 /// A table read into rows.
 #[derive(Debug, Clone)]
-pub struct TableData {
+pub(crate) struct TableData {
     /// Rows with codes (or the 三公 row).
     pub rows: Vec<Row>,
     /// Printed grand totals.
@@ -88,7 +88,7 @@ pub struct TableData {
 
 impl TableData {
     /// A table read for what it is, not for amounts (a performance-target form).
-    pub fn without_amounts() -> TableData {
+    pub(crate) fn without_amounts() -> TableData {
         TableData {
             rows: Vec::new(),
             totals: Totals::new(),
@@ -101,6 +101,6 @@ impl TableData {
 
 /// The key under which a two-sided table keeps the year's own total (本年收入合计, 本年支出合计)
 /// beside the grand total (总计) of that side.
-pub fn year_side(side: &str) -> String {
+pub(crate) fn year_side(side: &str) -> String {
     format!("{side}_year")
 }

@@ -5,7 +5,7 @@ use yusuan_model::IncomeSource;
 use crate::text::squash;
 
 /// The income id of a summary-table row label (`财政拨款（补助）` → `fiscal_appropriation`).
-pub fn income_id(label: &str) -> Option<IncomeSource> {
+pub(crate) fn income_id(label: &str) -> Option<IncomeSource> {
     let s = squash(&crate::text::strip_ordinal(label));
     let has = |w: &str| s.contains(w);
     Some(if has("总计") || has("合计") {

@@ -6,7 +6,7 @@ use crate::codes::Codes;
 use crate::text::squash;
 
 /// The measure a single header text names, if any.
-pub fn measure_of(text: &str, codes: &Codes<'_>) -> Option<Measure> {
+pub(crate) fn measure_of(text: &str, codes: &Codes<'_>) -> Option<Measure> {
     let s = squash(text);
     if s.is_empty() {
         return None;
@@ -68,7 +68,7 @@ fn economic_class(s: &str, codes: &Codes<'_>) -> Option<Measure> {
 }
 
 /// The measure of a column from its header path (top to bottom).
-pub fn column_measure(path: &[String], codes: &Codes<'_>) -> Option<Measure> {
+pub(crate) fn column_measure(path: &[String], codes: &Codes<'_>) -> Option<Measure> {
     let stage = path
         .iter()
         .find_map(|t| measure_of(t, codes).and_then(Measure::as_stage));
@@ -96,7 +96,7 @@ pub fn column_measure(path: &[String], codes: &Codes<'_>) -> Option<Measure> {
 }
 
 /// The 三公 measure of a column (or of a row label, in tables laid out vertically).
-pub fn three_public_measure(path: &[String]) -> Option<Measure> {
+pub(crate) fn three_public_measure(path: &[String]) -> Option<Measure> {
     let all: Vec<String> = path
         .iter()
         .map(|t| squash(t))

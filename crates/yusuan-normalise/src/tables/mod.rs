@@ -33,7 +33,7 @@ use rows::read_blocks;
 
 /// A recognised table and what was read from it.
 #[derive(Debug, Clone)]
-pub struct ReadTable {
+pub(crate) struct ReadTable {
     /// What it is.
     pub info: TableInfo,
     /// Its rows.
@@ -49,7 +49,7 @@ pub struct ReadTable {
 
 /// One grid of a table: its rows are numbered from `first_row` in the table's [`TableData`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Segment {
+pub(crate) struct Segment {
     /// The table's row number of the grid's first row.
     pub first_row: usize,
     /// The grid's ordinal in the document.
@@ -75,7 +75,7 @@ impl ReadTable {
 
     /// Where row `row` of the table (and column `col`) is printed: its grid, page and the row
     /// within that grid.
-    pub fn location(&self, row: Option<usize>, col: Option<usize>) -> Location {
+    pub(crate) fn location(&self, row: Option<usize>, col: Option<usize>) -> Location {
         let seg = row
             .and_then(|r| self.segments.iter().rev().find(|s| s.first_row <= r))
             .unwrap_or(&self.segments[0]);

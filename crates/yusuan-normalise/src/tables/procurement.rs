@@ -58,7 +58,7 @@ impl Columns {
 
 /// Where the reading stands: the category and 专项 the next rows fall under.
 #[derive(Debug, Clone, Default)]
-pub struct Context {
+pub(crate) struct Context {
     category: Option<Measure>,
     project: String,
     code: String,
@@ -66,7 +66,7 @@ pub struct Context {
 
 impl Context {
     /// The context at the end of rows already read (a table continued on the next page).
-    pub fn after(rows: &[Row]) -> Context {
+    pub(crate) fn after(rows: &[Row]) -> Context {
         let Some(last) = rows.last() else {
             return Context::default();
         };
@@ -96,7 +96,7 @@ fn category_of(label: &str) -> Option<Measure> {
 }
 
 /// Read the table's rows, starting from `ctx` (the default for a table's first grid).
-pub fn read(
+pub(crate) fn read(
     d: &Dense,
     data_from: usize,
     unit: &Unit,

@@ -21,7 +21,7 @@ use crate::text::{squash, strip_ordinal};
 /// side with the same columns (a 基本支出决算表 with 人员经费 codes on the left and 公用经费 codes
 /// on the right, each with its own 科目编码 | 科目名称 | 决算数): each block is read as a table of
 /// its own and their rows are put together, with every column kept as printed.
-pub fn read_blocks(
+pub(crate) fn read_blocks(
     kind: TableKind,
     d: &Dense,
     roles: &[Role],
@@ -158,7 +158,7 @@ struct Reading<'a> {
 type Groups = BTreeMap<usize, BTreeMap<Measure, Value>>;
 
 /// Read the data rows of a table.
-pub fn read_rows(
+pub(crate) fn read_rows(
     kind: TableKind,
     d: &Dense,
     roles: &[Role],

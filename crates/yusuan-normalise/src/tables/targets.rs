@@ -47,7 +47,7 @@ fn project_name(row: &[String]) -> Option<String> {
 /// Reads performance-target forms; kept across grids so that a form broken by a page break
 /// (its rest printed as a grid of its own, with or without the header repeated) reads on.
 #[derive(Default)]
-pub struct TargetReader {
+pub(crate) struct TargetReader {
     project: String,
     columns: Option<Columns>,
     level1: String,
@@ -59,7 +59,7 @@ pub struct TargetReader {
 
 impl TargetReader {
     /// The indicator held back at the end of the last grid, if any.
-    pub fn flush(&mut self) -> Option<PerformanceTarget> {
+    pub(crate) fn flush(&mut self) -> Option<PerformanceTarget> {
         self.pending.take()
     }
 
@@ -78,7 +78,7 @@ impl TargetReader {
     }
 
     /// Read every indicator of a grid.
-    pub fn read(&mut self, d: &Dense) -> Vec<PerformanceTarget> {
+    pub(crate) fn read(&mut self, d: &Dense) -> Vec<PerformanceTarget> {
         let mut out = Vec::new();
         let mut first_data_row = true;
         // The rest of a form on the next page may be ruled differently and repeat no header:
@@ -152,7 +152,7 @@ impl TargetReader {
 }
 
 /// Split a value cell into comparator, number and unit; text without a number stays whole.
-pub fn split_value(text: &str) -> (String, String, String) {
+pub(crate) fn split_value(text: &str) -> (String, String, String) {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(r"^(>=|<=|≥|≤|＞=|＜=|>|<|＞|＜|=|＝)?\s*([0-9]+(?:\.[0-9]+)?)\s*(.*)$")
