@@ -14,13 +14,13 @@ use crate::process::Settings;
 
 /// A folder of cached outcomes.
 #[derive(Debug, Clone)]
-pub struct Cache {
+pub(crate) struct Cache {
     dir: PathBuf,
 }
 
 impl Cache {
     /// The cache for these settings inside `out` (created if needed).
-    pub fn open(out: &Path, settings: &Settings) -> std::io::Result<Cache> {
+    pub(crate) fn open(out: &Path, settings: &Settings) -> std::io::Result<Cache> {
         // The build is part of the key, so that a rebuilt yusuan never serves what an older
         // build read (the version alone does not change between development builds).
         // (The executable's size and modification time identify the build without reading it.)
@@ -53,7 +53,7 @@ impl Cache {
     }
 
     /// A store in a folder of its own (a run's spool when caching is off).
-    pub fn at(dir: &Path) -> std::io::Result<Cache> {
+    pub(crate) fn at(dir: &Path) -> std::io::Result<Cache> {
         fs::create_dir_all(dir)?;
         Ok(Cache {
             dir: dir.to_path_buf(),
@@ -65,13 +65,13 @@ impl Cache {
     }
 
     /// The outcome stored for this content, if any (an unreadable entry is a miss).
-    pub fn get(&self, hash: &str) -> Option<FileOutcome> {
+    pub(crate) fn get(&self, hash: &str) -> Option<FileOutcome> {
         let text = fs::read(self.entry(hash)).ok()?;
         serde_json::from_slice(&text).ok()
     }
 
     /// Store an outcome; failures to store only cost a re-parse next time.
-    pub fn put(&self, hash: &str, outcome: &FileOutcome) {
+    pub(crate) fn put(&self, hash: &str, outcome: &FileOutcome) {
         let Ok(json) = serde_json::to_vec(outcome) else {
             return;
         };

@@ -7,7 +7,7 @@ use yusuan_model::{CheckId, FileOutcome};
 use yusuan_normalise::Options;
 
 /// Check one part again with the other part's text and tables.
-pub fn recheck(part: &mut FileOutcome, other: &FileOutcome, options: &Options) {
+pub(crate) fn recheck(part: &mut FileOutcome, other: &FileOutcome, options: &Options) {
     let (Some(doc), Some(other_doc), Some(d)) =
         (&part.document, &other.document, part.disclosure.as_mut())
     else {

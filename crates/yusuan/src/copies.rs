@@ -19,7 +19,7 @@ use yusuan_model::{Copies, FileOutcome, FileStatus};
 
 /// What deciding copies needs to know of one file.
 #[derive(Debug, Clone)]
-pub struct Seen {
+pub(crate) struct Seen {
     /// Path relative to the input.
     pub path: String,
     /// Its `doc_id` as read (the content hash prefix).
@@ -41,7 +41,7 @@ pub struct Seen {
 }
 
 /// The disclosure id of an outcome: a hash of what it says, `None` where no figure was read.
-pub fn disclosure_id(o: &FileOutcome) -> Option<String> {
+pub(crate) fn disclosure_id(o: &FileOutcome) -> Option<String> {
     let d = o.disclosure.as_ref()?;
     if d.line_items.is_empty() {
         return None;
@@ -88,7 +88,7 @@ pub fn disclosure_id(o: &FileOutcome) -> Option<String> {
 }
 
 /// The [`Seen`] record of an outcome.
-pub fn seen(o: &FileOutcome) -> Seen {
+pub(crate) fn seen(o: &FileOutcome) -> Seen {
     let richness = o
         .disclosure
         .as_ref()
@@ -143,7 +143,7 @@ struct Fix {
 
 /// The copies decided over a whole run.
 #[derive(Debug, Default)]
-pub struct Assignment {
+pub(crate) struct Assignment {
     by_path: HashMap<String, Fix>,
     /// Narrative part → tables part, and tables part → narrative part (paths).
     companions: HashMap<String, String>,
@@ -151,7 +151,7 @@ pub struct Assignment {
 
 impl Assignment {
     /// Decide, from every file's [`Seen`] record (in any order).
-    pub fn decide(mut seen: Vec<Seen>) -> Assignment {
+    pub(crate) fn decide(mut seen: Vec<Seen>) -> Assignment {
         seen.sort_by(|a, b| a.path.cmp(&b.path));
         let mut by_path: HashMap<String, Fix> = HashMap::new();
         // Byte-for-byte duplicates: the first file of each content is the original.
@@ -306,12 +306,12 @@ impl Assignment {
     }
 
     /// The path of the other part of a disclosure published in two files.
-    pub fn companion(&self, path: &str) -> Option<&str> {
+    pub(crate) fn companion(&self, path: &str) -> Option<&str> {
         self.companions.get(path).map(String::as_str)
     }
 
     /// Mark one outcome.
-    pub fn apply(&self, o: &mut FileOutcome) {
+    pub(crate) fn apply(&self, o: &mut FileOutcome) {
         let Some(fix) = self.by_path.get(&o.path) else {
             return;
         };

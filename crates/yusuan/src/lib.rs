@@ -6,13 +6,13 @@
 //! panics outward: a reader that panics on a hostile file yields a `failed` outcome naming the
 //! file. [`run`] processes a folder in parallel with rayon and writes the dataset.
 
-pub mod cache;
-pub mod companions;
-pub mod copies;
-pub mod process;
-pub mod shard;
+mod cache;
+mod companions;
+mod copies;
+mod process;
+mod shard;
 mod walk;
-pub mod year_on_year;
+mod year_on_year;
 
 use std::path::Path;
 

@@ -31,7 +31,7 @@ pub fn process_file(path: &Path, rel: &str, settings: &Settings) -> FileOutcome 
 /// the cache when its content was read before, else extract and normalise it (and cache that).
 /// Returns the content hash (where the file could be read) with the outcome, and whether it
 /// came from the cache.
-pub fn process_in_run(
+pub(crate) fn process_in_run(
     path: &Path,
     rel: &str,
     settings: &Settings,
@@ -90,7 +90,7 @@ pub fn process_in_run(
 }
 
 /// One file's part of a run.
-pub struct InRun {
+pub(crate) struct InRun {
     /// The content hash, where the file could be read.
     pub hash: Option<String>,
     /// What became of it.
@@ -101,7 +101,7 @@ pub struct InRun {
 
 /// The outcome of some content, for a file of that content at `rel`: the same record but for
 /// the path (and the path its error names).
-pub fn relocate(mut outcome: FileOutcome, rel: &str) -> FileOutcome {
+pub(crate) fn relocate(mut outcome: FileOutcome, rel: &str) -> FileOutcome {
     if let Some(e) = outcome.error.as_mut() {
         if let Some(rest) = e.strip_prefix(&format!("{}: ", outcome.path)) {
             *e = format!("{rel}: {rest}");
@@ -124,7 +124,7 @@ pub fn process_bytes_with(bytes: &[u8], rel: &str, ext: &str, settings: &Setting
 
 /// The SHA-256 of a file's content, in hex: the key of the cache and of sharding; its first 16
 /// digits are the `doc_id`.
-pub fn content_hash(bytes: &[u8]) -> String {
+pub(crate) fn content_hash(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
@@ -132,7 +132,7 @@ pub fn content_hash(bytes: &[u8]) -> String {
 }
 
 /// Extract and normalise a file's bytes whose content hash is already known.
-pub fn process_hashed(
+pub(crate) fn process_hashed(
     bytes: &[u8],
     hash: &str,
     rel: &str,

@@ -44,7 +44,7 @@ impl std::str::FromStr for Shard {
 
 impl Shard {
     /// Whether the file with this content hash (hex) belongs to this shard.
-    pub fn takes(&self, hash: &str) -> bool {
+    pub(crate) fn takes(&self, hash: &str) -> bool {
         let bucket = u64::from_str_radix(&hash[..16.min(hash.len())], 16).unwrap_or(0);
         bucket % self.count == self.index - 1
     }

@@ -21,7 +21,7 @@ pub struct Filter {
 
 /// The files found and what was passed over.
 #[derive(Debug, Default)]
-pub struct Walk {
+pub(crate) struct Walk {
     /// The files to read, sorted.
     pub files: Vec<PathBuf>,
     /// Symbolic links to files, followed.
@@ -46,7 +46,11 @@ fn globs(patterns: &[String]) -> anyhow::Result<Option<GlobSet>> {
 }
 
 /// Walk `root`, leaving out `skip` (the output folder) and what the filter excludes.
-pub fn files_under(root: &Path, skip: Option<&Path>, filter: &Filter) -> anyhow::Result<Walk> {
+pub(crate) fn files_under(
+    root: &Path,
+    skip: Option<&Path>,
+    filter: &Filter,
+) -> anyhow::Result<Walk> {
     let include = globs(&filter.include)?;
     let exclude = globs(&filter.exclude)?;
     let skip = skip.and_then(|s| fs::canonicalize(s).ok());
@@ -96,7 +100,7 @@ pub fn files_under(root: &Path, skip: Option<&Path>, filter: &Filter) -> anyhow:
 }
 
 /// `path` relative to `root`, with `/` separators.
-pub fn relative(root: &Path, path: &Path) -> String {
+pub(crate) fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     rel.components()
         .map(|c| c.as_os_str().to_string_lossy())

@@ -11,7 +11,7 @@ use yusuan_normalise::year_on_year::{compare, digest, Digest};
 
 /// Every digest of a run, by path and by department, kind and year.
 #[derive(Default)]
-pub struct YearOnYear {
+pub(crate) struct YearOnYear {
     by_path: HashMap<String, usize>,
     by_key: HashMap<(String, &'static str, i32), usize>,
     digests: Vec<Digest>,
@@ -19,13 +19,13 @@ pub struct YearOnYear {
 }
 
 /// The digest of an outcome, where it was read with a department, year and kind.
-pub fn digest_of(o: &FileOutcome) -> Option<Digest> {
+pub(crate) fn digest_of(o: &FileOutcome) -> Option<Digest> {
     digest(o.document.as_ref()?, o.disclosure.as_ref()?)
 }
 
 impl YearOnYear {
     /// Index the digests of a run, each with its outcome's path.
-    pub fn new(digests: impl IntoIterator<Item = (String, Digest)>) -> YearOnYear {
+    pub(crate) fn new(digests: impl IntoIterator<Item = (String, Digest)>) -> YearOnYear {
         let mut index = YearOnYear::default();
         for (path, d) in digests {
             let key = (d.department_id.clone(), d.doc_kind.as_str(), d.fiscal_year);
@@ -47,7 +47,7 @@ impl YearOnYear {
 
     /// [`YearOnYear::apply`] to an outcome read back from a shard, whose own run may have
     /// compared it with the documents of that shard alone: those findings are dropped first.
-    pub fn reapply(&self, o: &mut FileOutcome) {
+    pub(crate) fn reapply(&self, o: &mut FileOutcome) {
         let removed = o.disclosure.as_mut().is_some_and(|d| {
             let before = d.checks.len();
             d.checks.retain(|c| c.check != CheckId::YearOnYear);
@@ -62,7 +62,7 @@ impl YearOnYear {
     }
 
     /// Add to an outcome the findings against last year's disclosure, and score it again.
-    pub fn apply(&self, o: &mut FileOutcome) {
+    pub(crate) fn apply(&self, o: &mut FileOutcome) {
         let Some(this) = self.by_path.get(&o.path).map(|&i| &self.digests[i]) else {
             return;
         };
