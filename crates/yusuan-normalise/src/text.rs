@@ -59,6 +59,15 @@ pub(crate) fn is_page_number(text: &str) -> bool {
             .all(|d| !d.is_empty() && d.len() <= 4 && d.chars().all(|c| c.is_ascii_digit()))
 }
 
+/// Trim spaces of every width and the line breaks inside a cell.
+pub(crate) fn clean(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, '\n' | '\r' | '\t'))
+        .collect::<String>()
+        .trim_matches(|c: char| c.is_whitespace())
+        .to_string()
+}
+
 /// Whether a paragraph is a heading: a numbered section title, or a short line ending in 说明.
 pub(crate) fn is_heading(p: &str) -> bool {
     static TOP: OnceLock<Regex> = OnceLock::new();

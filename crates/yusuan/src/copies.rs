@@ -154,148 +154,21 @@ impl Assignment {
     pub(crate) fn decide(mut seen: Vec<Seen>) -> Assignment {
         seen.sort_by(|a, b| a.path.cmp(&b.path));
         let mut by_path: HashMap<String, Fix> = HashMap::new();
-        // Byte-for-byte duplicates: the first file of each content is the original.
-        let mut first_of: HashMap<&str, &Seen> = HashMap::new();
-        let mut originals: Vec<&Seen> = Vec::new();
-        for s in &seen {
-            if s.marked_duplicate.is_some() {
-                continue;
-            }
-            if s.doc_id.is_empty() {
-                originals.push(s);
-                continue;
-            }
-            match first_of.get(s.doc_id.as_str()) {
-                Some(first) => {
-                    let own = own_id(&s.doc_id, &s.path);
-                    by_path.insert(
-                        s.path.clone(),
-                        Fix {
-                            copies: Copies {
-                                disclosure_id: first.disclosure_id.clone(),
-                                duplicate_of: Some(first.doc_id.clone()),
-                                preferred: false,
-                                companion: None,
-                            },
-                            byte_duplicate: Some((first.path.clone(), own)),
-                        },
-                    );
-                }
-                None => {
-                    first_of.insert(&s.doc_id, s);
-                    originals.push(s);
-                }
-            }
-        }
-        // Copies of one disclosure among the originals: the preferred one is counted.
-        let mut preferred: HashMap<&str, &Seen> = HashMap::new();
-        for s in &originals {
-            if let Some(id) = s.disclosure_id.as_deref() {
-                let better = preferred.get(id).is_none_or(|p| s.rank > p.rank);
-                if better {
-                    preferred.insert(id, s);
-                }
-            }
-        }
-        for s in &originals {
-            let copies = match s.disclosure_id.as_deref() {
-                Some(id) => {
-                    let p = preferred[id];
-                    let is_preferred = std::ptr::eq(p, *s);
-                    Copies {
-                        disclosure_id: Some(id.to_string()),
-                        duplicate_of: (!is_preferred).then(|| p.doc_id.clone()),
-                        preferred: is_preferred,
-                        companion: None,
-                    }
-                }
-                None => Copies::default(),
-            };
-            by_path.insert(
-                s.path.clone(),
-                Fix {
-                    copies,
-                    byte_duplicate: None,
-                },
-            );
-        }
-        // Duplicates marked by a shard keep their marks, pointing at the preferred copy.
-        for s in &seen {
-            if let Some(named) = &s.marked_duplicate {
-                let duplicate_of = s
-                    .disclosure_id
-                    .as_deref()
-                    .and_then(|id| preferred.get(id))
-                    .map(|p| p.doc_id.clone())
-                    .or_else(|| named.clone());
-                by_path.insert(
-                    s.path.clone(),
-                    Fix {
-                        copies: Copies {
-                            disclosure_id: s.disclosure_id.clone(),
-                            duplicate_of,
-                            preferred: false,
-                            companion: None,
-                        },
-                        byte_duplicate: None,
-                    },
-                );
-            }
-        }
-        // A disclosure published as two files: an explanation without tables, and the tables of
-        // the same department, year, kind and scope. The explanation joins the disclosure of
-        // the preferred tables (it adds no line items, so nothing is counted twice).
-        let mut companions: HashMap<String, String> = HashMap::new();
-        for s in originals.iter().filter(|s| s.narrative_only) {
-            let Some(identity) = &s.identity else {
-                continue;
-            };
-            let tables = preferred
-                .values()
-                .filter(|p| p.identity.as_ref() == Some(identity) && !p.narrative_only)
-                .min_by(|a, b| a.path.cmp(&b.path));
-            let Some(t) = tables else { continue };
-            // The explanation is there already with the tables (a whole copy of the
-            // disclosure): this file is a partial copy of it.
-            if t.has_narrative {
-                if let Some(fix) = by_path.get_mut(&s.path) {
-                    fix.copies = Copies {
-                        disclosure_id: t.disclosure_id.clone(),
-                        duplicate_of: Some(t.doc_id.clone()),
-                        preferred: false,
-                        companion: None,
-                    };
-                }
-                continue;
-            }
-            if let Some(fix) = by_path.get_mut(&s.path) {
-                fix.copies = Copies {
-                    disclosure_id: t.disclosure_id.clone(),
-                    duplicate_of: None,
-                    preferred: true,
-                    companion: Some(t.doc_id.clone()),
-                };
-            }
-            if let Some(fix) = by_path.get_mut(&t.path) {
-                fix.copies.companion = Some(s.doc_id.clone());
-            }
-            companions.insert(s.path.clone(), t.path.clone());
-            companions.insert(t.path.clone(), s.path.clone());
-        }
+        let originals = byte_duplicates(&seen, &mut by_path);
+        let preferred = preferred_copies(&originals);
+        mark_copies(&originals, &preferred, &mut by_path);
+        keep_shard_marks(&seen, &preferred, &mut by_path);
+        let companions = join_companions(&originals, &preferred, &mut by_path);
         // A byte duplicate names the preferred copy of its disclosure where it has one.
-        let preferred_of: HashMap<String, String> = preferred
-            .iter()
-            .map(|(id, p)| (id.to_string(), p.doc_id.clone()))
-            .collect();
         for fix in by_path.values_mut() {
             if fix.byte_duplicate.is_some() {
                 if let Some(p) = fix
                     .copies
                     .disclosure_id
-                    .as_ref()
-                    .and_then(|id| preferred_of.get(id))
+                    .as_deref()
+                    .and_then(|id| preferred.get(id))
                 {
-                    fix.copies.duplicate_of = Some(p.clone());
+                    fix.copies.duplicate_of = Some(p.doc_id.clone());
                 }
             }
         }
@@ -325,6 +198,162 @@ impl Assignment {
             o.document = None;
         }
     }
+}
+
+/// The preferred copy of each disclosure, by disclosure id.
+type Preferred<'a> = HashMap<&'a str, &'a Seen>;
+
+/// Byte-for-byte duplicates: the first file of each content is the original; every later one is
+/// marked. The originals (and the files marked by a shard are left for [`keep_shard_marks`]).
+fn byte_duplicates<'a>(seen: &'a [Seen], by_path: &mut HashMap<String, Fix>) -> Vec<&'a Seen> {
+    let mut first_of: HashMap<&str, &Seen> = HashMap::new();
+    let mut originals: Vec<&Seen> = Vec::new();
+    for s in seen {
+        if s.marked_duplicate.is_some() {
+            continue;
+        }
+        if s.doc_id.is_empty() {
+            originals.push(s);
+            continue;
+        }
+        match first_of.get(s.doc_id.as_str()) {
+            Some(first) => {
+                let own = own_id(&s.doc_id, &s.path);
+                by_path.insert(
+                    s.path.clone(),
+                    Fix {
+                        copies: Copies {
+                            disclosure_id: first.disclosure_id.clone(),
+                            duplicate_of: Some(first.doc_id.clone()),
+                            preferred: false,
+                            companion: None,
+                        },
+                        byte_duplicate: Some((first.path.clone(), own)),
+                    },
+                );
+            }
+            None => {
+                first_of.insert(&s.doc_id, s);
+                originals.push(s);
+            }
+        }
+    }
+    originals
+}
+
+/// Copies of one disclosure among the originals: the best ranked is preferred (and counted).
+fn preferred_copies<'a>(originals: &[&'a Seen]) -> Preferred<'a> {
+    let mut preferred: Preferred<'a> = HashMap::new();
+    for s in originals {
+        if let Some(id) = s.disclosure_id.as_deref() {
+            if preferred.get(id).is_none_or(|p| s.rank > p.rank) {
+                preferred.insert(id, s);
+            }
+        }
+    }
+    preferred
+}
+
+/// Each original: its disclosure, and whether it is the preferred copy or which copy is.
+fn mark_copies(originals: &[&Seen], preferred: &Preferred<'_>, by_path: &mut HashMap<String, Fix>) {
+    for s in originals {
+        let copies = match s.disclosure_id.as_deref() {
+            Some(id) => {
+                let p = preferred[id];
+                let is_preferred = std::ptr::eq(p, *s);
+                Copies {
+                    disclosure_id: Some(id.to_string()),
+                    duplicate_of: (!is_preferred).then(|| p.doc_id.clone()),
+                    preferred: is_preferred,
+                    companion: None,
+                }
+            }
+            None => Copies::default(),
+        };
+        by_path.insert(
+            s.path.clone(),
+            Fix {
+                copies,
+                byte_duplicate: None,
+            },
+        );
+    }
+}
+
+/// Duplicates marked by a shard keep their marks, pointing at the preferred copy.
+fn keep_shard_marks(seen: &[Seen], preferred: &Preferred<'_>, by_path: &mut HashMap<String, Fix>) {
+    for s in seen {
+        if let Some(named) = &s.marked_duplicate {
+            let duplicate_of = s
+                .disclosure_id
+                .as_deref()
+                .and_then(|id| preferred.get(id))
+                .map(|p| p.doc_id.clone())
+                .or_else(|| named.clone());
+            by_path.insert(
+                s.path.clone(),
+                Fix {
+                    copies: Copies {
+                        disclosure_id: s.disclosure_id.clone(),
+                        duplicate_of,
+                        preferred: false,
+                        companion: None,
+                    },
+                    byte_duplicate: None,
+                },
+            );
+        }
+    }
+}
+
+/// A disclosure published as two files: an explanation without tables, and the tables of the
+/// same department, year, kind and scope. The explanation joins the disclosure of the preferred
+/// tables (it adds no line items, so nothing is counted twice). The pairs, both ways (paths).
+fn join_companions(
+    originals: &[&Seen],
+    preferred: &Preferred<'_>,
+    by_path: &mut HashMap<String, Fix>,
+) -> HashMap<String, String> {
+    let mut companions: HashMap<String, String> = HashMap::new();
+    for s in originals.iter().filter(|s| s.narrative_only) {
+        let Some(identity) = &s.identity else {
+            continue;
+        };
+        let tables = preferred
+            .values()
+            .filter(|p| p.identity.as_ref() == Some(identity) && !p.narrative_only)
+            .min_by(|a, b| a.path.cmp(&b.path));
+        let Some(t) = tables else { continue };
+        // The explanation is there already with the tables (a whole copy of the disclosure):
+        // this file is a partial copy of it.
+        let copies = if t.has_narrative {
+            Copies {
+                disclosure_id: t.disclosure_id.clone(),
+                duplicate_of: Some(t.doc_id.clone()),
+                preferred: false,
+                companion: None,
+            }
+        } else {
+            Copies {
+                disclosure_id: t.disclosure_id.clone(),
+                duplicate_of: None,
+                preferred: true,
+                companion: Some(t.doc_id.clone()),
+            }
+        };
+        if let Some(fix) = by_path.get_mut(&s.path) {
+            fix.copies = copies;
+        }
+        if t.has_narrative {
+            continue;
+        }
+        if let Some(fix) = by_path.get_mut(&t.path) {
+            fix.copies.companion = Some(s.doc_id.clone());
+        }
+        companions.insert(s.path.clone(), t.path.clone());
+        companions.insert(t.path.clone(), s.path.clone());
+    }
+    companions
 }
 
 /// The id of a byte-for-byte duplicate: its content's id with its path, hashed.

@@ -6,7 +6,7 @@
 //! clause, every amount (`基本支出492.34万元`) starts a [`Fact`] whose subject is the text before
 //! it ([`sentence`], [`subject`]); the text after it may add a share (`占40.81%`) and a change on
 //! last year (`比上年预算增加37.66万元，增长8.28%`). A section's first figure is the total its
-//! shares are of. The facts are checked in [`crate::checks::narrative`]; `reported` reads the
+//! shares are of. The checks phase compares the facts with the tables; `reported` reads the
 //! other things the explanation reports (机关运行经费, 政府采购, assets, projects).
 
 pub(crate) mod reported;

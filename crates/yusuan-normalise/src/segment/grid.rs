@@ -6,7 +6,7 @@ use yusuan_model::Table;
 
 use crate::amount::{parse_amount, CellValue};
 use crate::segment::classify::looks_like_title;
-use crate::tables::code::clean;
+use crate::text::clean;
 use crate::text::squash;
 
 /// Dense views of a grid: text at every position covered by a cell (for headers), and text only

@@ -4,6 +4,8 @@
 //! name (`[2010301]行政运行`, `201 一般公共服务支出`, `210卫生健康支出`, `201 03 01 行政运行`), or with
 //! the 类/款 cells left blank on child rows, to be inherited from the rows above.
 
+use crate::text::clean;
+
 /// A code and the name printed beside it, split out of one label cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Fused {
@@ -18,15 +20,6 @@ pub(crate) fn plausible_code(digits: &str) -> bool {
     matches!(digits.len(), 3 | 5 | 7)
         && digits.bytes().all(|b| b.is_ascii_digit())
         && matches!(digits.as_bytes()[0], b'2' | b'3' | b'5')
-}
-
-/// Trim spaces of every width and the line breaks inside a cell.
-pub(crate) fn clean(s: &str) -> String {
-    s.chars()
-        .filter(|c| !matches!(c, '\n' | '\r' | '\t'))
-        .collect::<String>()
-        .trim_matches(|c: char| c.is_whitespace())
-        .to_string()
 }
 
 /// Split a label cell into a leading code and the name after it.

@@ -7,9 +7,9 @@ use yusuan_model::{Measure, TableKind};
 use crate::amount::{parse_amount, CellValue};
 use crate::codes::Codes;
 use crate::segment::grid::{row_has_number, Dense};
-use crate::tables::code::clean;
 use crate::tables::data::Role;
 use crate::tables::measure::{column_measure, three_public_measure};
+use crate::text::clean;
 use crate::text::squash;
 
 /// Index of the first data row after the title rows: the first row with a printed number that is

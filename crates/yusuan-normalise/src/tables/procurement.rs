@@ -13,8 +13,8 @@ use yusuan_model::{Measure, Scheme};
 use crate::amount::{parse_amount, CellValue, Unit};
 use crate::codes::Codes;
 use crate::segment::grid::Dense;
-use crate::tables::code::clean;
 use crate::tables::data::{Role, Row, TableData, Totals, Value};
+use crate::text::clean;
 use crate::text::{squash, strip_ordinal};
 
 /// The columns of the table, from its header.

@@ -11,10 +11,11 @@ use yusuan_model::{Measure, Scheme, TableKind};
 use crate::amount::{parse_amount, CellValue, Unit};
 use crate::codes::Codes;
 use crate::segment::grid::Dense;
-use crate::tables::code::{clean, split_fused, SplitCodes};
+use crate::tables::code::{split_fused, SplitCodes};
 use crate::tables::data::{Role, Row, TableData, Totals, Value};
 use crate::tables::measure::three_public_measure;
 use crate::tables::summary::{income_tree_label, read_summary_side};
+use crate::text::clean;
 use crate::text::{squash, strip_ordinal};
 
 /// Read the data rows of a table, block by block where it prints two or more blocks side by

@@ -7,9 +7,10 @@ use yusuan_model::{IncomeSource, Measure, Scheme};
 
 use crate::codes::Codes;
 use crate::segment::grid::Dense;
-use crate::tables::code::{clean, split_fused};
+use crate::tables::code::split_fused;
 use crate::tables::data::{year_side, Row, TableData, Value};
 use crate::tables::income::income_id;
+use crate::text::clean;
 use crate::text::{squash, strip_ordinal};
 
 /// The source of revenue a row of a 收入总表 laid out as a tree of funds names (Jiangsu's

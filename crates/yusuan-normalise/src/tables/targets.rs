@@ -12,7 +12,7 @@ use regex::Regex;
 use yusuan_model::PerformanceTarget;
 
 use crate::segment::grid::Dense;
-use crate::tables::code::clean;
+use crate::text::clean;
 use crate::text::squash;
 
 /// Column positions of the indicator header, in a grid of `width` columns.
