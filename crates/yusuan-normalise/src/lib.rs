@@ -24,6 +24,7 @@ mod narrative;
 mod segment;
 mod tables;
 mod text;
+mod tolerances;
 mod transparency;
 
 pub use codes::codebook;

@@ -16,6 +16,7 @@ use crate::codes::Codes;
 use crate::narrative::Fact;
 use crate::tables::figures::Fig;
 use crate::tables::ReadTable;
+use crate::tolerances::{NUDGE_POINTS, SHARES_ADD_UP_POINTS};
 
 /// The table of the figure a narrative finding was compared with.
 pub(crate) type At = Option<TableId>;
@@ -67,7 +68,7 @@ pub(crate) fn grade(printed: Decimal, exact: Decimal, rounding: Decimal) -> Chec
     let diff = (printed - exact).abs();
     if diff <= rounding {
         CheckStatus::Pass
-    } else if diff <= rounding + Decimal::new(1, 1) {
+    } else if diff <= rounding + NUDGE_POINTS {
         CheckStatus::Note
     } else {
         CheckStatus::Fail
@@ -181,7 +182,7 @@ fn share_check(
     let (_, _, exact, rounding) = share_of(fact, facts)?;
     let mut status = grade(share.value, exact, rounding);
     let sum = fact.lead.and_then(|l| share_sums.get(&l)).copied();
-    let nudged = sum.is_some_and(|s| (s - Decimal::ONE_HUNDRED).abs() <= Decimal::new(1, 2));
+    let nudged = sum.is_some_and(|s| (s - Decimal::ONE_HUNDRED).abs() <= SHARES_ADD_UP_POINTS);
     if status == CheckStatus::Note && !nudged {
         status = CheckStatus::Fail;
     }

@@ -76,8 +76,7 @@ fn holds(word: &str, actual: Decimal, budget: Decimal) -> bool {
         "大于" | "高于" | "超过" => actual > budget,
         "小于" | "低于" => actual < budget,
         "等于" | "持平" | "相等" | "一致" => actual == budget,
-        // 基本持平: within 5% of each other.
-        _ => (actual - budget).abs() <= budget.abs() * Decimal::new(5, 2),
+        _ => (actual - budget).abs() <= budget.abs() * crate::tolerances::ABOUT_LEVEL,
     }
 }
 

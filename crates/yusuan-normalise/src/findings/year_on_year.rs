@@ -207,7 +207,6 @@ pub fn compare(this: &Digest, last: &Digest) -> Vec<Check> {
         }
     }
     // One note per sentence, naming every figure of it that moved.
-    let half = Decimal::new(5, 1);
     let mut moved: Vec<(&Figure, Vec<String>)> = Vec::new();
     for f in &this.current {
         let Some(was) = then(&f.key) else { continue };
@@ -215,7 +214,7 @@ pub fn compare(this: &Digest, last: &Digest) -> Vec<Check> {
             continue;
         }
         let by = (f.yuan - was.yuan).abs();
-        if by - f.tolerance - was.tolerance > was.yuan.abs() * half {
+        if by - f.tolerance - was.tolerance > was.yuan.abs() * crate::tolerances::MOVED_FRACTION {
             let what = format!(
                 "{} from {} 元 to {} 元",
                 f.subject,

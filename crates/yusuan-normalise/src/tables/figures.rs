@@ -33,7 +33,7 @@ pub(crate) fn tolerance(rt: &ReadTable) -> Decimal {
     if rt.unit.factor > Decimal::ONE {
         half
     } else {
-        half.min(Decimal::new(5, 3))
+        half.min(crate::tolerances::YUAN_ROUNDING)
     }
 }
 
