@@ -58,6 +58,8 @@ pub(super) fn run(text: &Text, meta: &DocMeta, tables: &[ReadTable]) -> Vec<Chec
         .map(|(p, _)| p.as_str())
         .filter(|p| !(p.contains("……") || p.contains("....") || p.contains("···")))
         .collect();
+    // A missing section points at where the explanation begins, where a reader would look.
+    let page = explanation_page(text);
     required(kind)
         .into_iter()
         .filter(|(_, words)| !words.iter().any(|w| all.contains(w)))
@@ -69,9 +71,31 @@ pub(super) fn run(text: &Text, meta: &DocMeta, tables: &[ReadTable]) -> Vec<Chec
                 CheckStatus::Note,
                 name,
                 name,
-                None,
+                page,
                 format!("the disclosure has no {name} section"),
             )
         })
         .collect()
+}
+
+/// The page the explanation begins on: its first heading outside the table of contents
+/// (部门概况, 情况说明 …), else the document's first page.
+fn explanation_page(text: &Text) -> Option<u32> {
+    let outside_contents = |p: &str| !(p.contains("……") || p.contains("....") || p.contains("···"));
+    text.paragraphs
+        .iter()
+        .filter(|(p, _)| outside_contents(p))
+        .find(|(p, _)| {
+            [
+                "部门概况",
+                "单位概况",
+                "部门基本情况",
+                "情况说明",
+                "编制说明",
+            ]
+            .iter()
+            .any(|w| p.contains(w))
+        })
+        .or(text.paragraphs.first())
+        .and_then(|(_, page)| *page)
 }
