@@ -46,7 +46,7 @@ pub struct Document {
     pub blocks: Vec<Block>,
     /// Problems the reader met that did not stop it (pages skipped, undecodable text …).
     /// A document with warnings is `partial`.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 /// A problem a reader met that did not stop it: what happened ([`WarningKind`]), where (the
