@@ -13,7 +13,7 @@
 use std::io::{Cursor, Read};
 
 use calamine::{Data, Reader};
-use yusuan_model::{Block, Cell, Document, Format, Paragraph, Table};
+use yusuan_model::{Block, Cell, Document, Format, Paragraph, Table, Warning};
 
 use crate::{ExtractError, Limits, Result};
 
@@ -61,7 +61,7 @@ where
         let range = match book.worksheet_range(&name) {
             Ok(r) => r,
             Err(e) => {
-                warnings.push(format!("sheet {name}: could not be read ({e}); skipped"));
+                warnings.push(Warning::sheet_unreadable(&name, e));
                 continue;
             }
         };

@@ -3,7 +3,7 @@
 //! encryption, damage and limits.
 
 use yusuan_extract::{pdf::read_pdf, ExtractError, Limits};
-use yusuan_model::{Block, Document, Table};
+use yusuan_model::{Block, Document, Table, Warning, WarningKind};
 
 /// Assemble a PDF from object bodies (object `i + 1` is `objects[i]`); object 1 is the catalog.
 fn pdf(objects: &[Vec<u8>]) -> Vec<u8> {
@@ -127,6 +127,11 @@ fn doc_with_pages(contents: &[String], extra_page_dict: &str) -> Vec<u8> {
         objs.push(stream("", c.as_bytes()));
     }
     pdf(&objs)
+}
+
+/// The kind and page of each warning.
+fn kinds(doc: &Document) -> Vec<(WarningKind, Option<u32>)> {
+    doc.warnings.iter().map(|w| (w.kind, w.page)).collect()
 }
 
 fn read(bytes: &[u8]) -> Document {
@@ -288,11 +293,13 @@ fn undecodable_font_is_warned_not_emitted() {
     };
     let doc = read(&pdf(&objs));
     assert_eq!(paragraphs(&doc), ["可读的文字"]);
-    assert_eq!(doc.warnings.len(), 1, "{:?}", doc.warnings);
-    assert!(
-        doc.warnings[0].starts_with("page 1:") && doc.warnings[0].contains("ABCDEF+Garbled"),
-        "{:?}",
-        doc.warnings
+    assert_eq!(
+        doc.warnings,
+        [Warning::font_undecodable(1, "ABCDEF+Garbled", 4)]
+    );
+    assert_eq!(
+        doc.warnings[0].to_string(),
+        "page 1: text in font ABCDEF+Garbled cannot be decoded (no usable ToUnicode map); 4 characters left out"
     );
 }
 
@@ -338,7 +345,10 @@ fn form_xobjects_are_followed_and_bounded() {
     let doc = read(&pdf(&objs));
     assert_eq!(paragraphs(&doc), ["表单里的字"]);
     assert!(
-        doc.warnings.iter().any(|w| w.contains("paints itself")),
+        doc.warnings.contains(&Warning::content_incomplete(
+            1,
+            "a form that paints itself was skipped"
+        )),
         "{:?}",
         doc.warnings
     );
@@ -357,10 +367,14 @@ fn page_limit_reads_the_first_pages() {
     let doc = read_pdf(&bytes, &limits).unwrap();
     assert_eq!(doc.pages, Some(3));
     assert_eq!(paragraphs(&doc), ["第1页内容", "第2页内容"]);
-    assert!(
-        doc.warnings.iter().any(|w| w.contains("first 2 of 3")),
-        "{:?}",
-        doc.warnings
+    assert_eq!(kinds(&doc), [(WarningKind::PageLimitReached, None)]);
+    assert_eq!(
+        (doc.warnings[0].count, doc.warnings[0].total),
+        (Some(2), Some(3))
+    );
+    assert_eq!(
+        doc.warnings[0].to_string(),
+        "only the first 2 of 3 pages were read (page limit)"
     );
 }
 
@@ -375,11 +389,12 @@ fn damaged_xref_is_rebuilt() {
     let doc = read(&bytes[..xref]);
     assert_eq!(doc.pages, Some(2));
     assert_eq!(paragraphs(&doc), ["第一页", "第二页"]);
-    assert!(
-        doc.warnings.iter().any(|w| w.contains("cross-reference")),
-        "{:?}",
-        doc.warnings
-    );
+    assert_eq!(kinds(&doc), [(WarningKind::XrefRepaired, None)]);
+    let detail = doc.warnings[0].detail.as_deref().unwrap_or_default();
+    assert!(!detail.is_empty(), "the cause is kept: {:?}", doc.warnings);
+    assert!(doc.warnings[0]
+        .to_string()
+        .starts_with("the cross-reference table is damaged ("));
 }
 
 #[test]
@@ -397,10 +412,10 @@ fn a_bad_page_is_skipped_with_a_warning() {
     bytes[at..at + needle.len()].copy_from_slice(b"/Contents 99 0R");
     let doc = read(&bytes);
     assert_eq!(paragraphs(&doc), ["好的一页"]);
-    assert!(
-        doc.warnings.iter().any(|w| w.starts_with("page 2:")),
-        "{:?}",
-        doc.warnings
+    assert_eq!(kinds(&doc), [(WarningKind::ContentMissing, Some(2))]);
+    assert_eq!(
+        doc.warnings[0].to_string(),
+        "page 2: its content stream is missing"
     );
 }
 
@@ -419,7 +434,18 @@ fn truncated_file_keeps_the_readable_pages() {
         "{:?}",
         paragraphs(&doc)
     );
-    assert!(!doc.warnings.is_empty());
+    // The xref is gone with the end of the file, and page 3's content stream was cut short.
+    assert_eq!(
+        kinds(&doc),
+        [
+            (WarningKind::XrefRepaired, None),
+            (WarningKind::ContentMissing, Some(3))
+        ]
+    );
+    assert_eq!(
+        doc.warnings[1].to_string(),
+        "page 3: its content is not a stream"
+    );
 }
 
 #[test]

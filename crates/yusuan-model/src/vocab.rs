@@ -1,4 +1,5 @@
-//! The closed vocabularies of the dataset: measures, income sources and check ids.
+//! The closed vocabularies of the dataset: measures, income sources, check ids and the kinds of
+//! reader warnings.
 //!
 //! Each is an enum declared once with [`vocabulary!`], which gives it the dataset spelling
 //! (`as_str`), the reverse lookup (`parse`), the list of every value (`ALL`, which the data
@@ -315,6 +316,30 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// What a reader met that did not stop it (a [`Warning`](crate::Warning)'s `kind`, in
+    /// `documents.jsonl`); each makes the file `partial`.
+    WarningKind {
+        XrefRepaired = "xref_repaired" => "PDF: the cross-reference table is damaged; objects were recovered by scanning the file (detail: what the PDF library reported).",
+        PageTreeDamaged = "page_tree_damaged" => "PDF: the page tree is damaged; pages were found by scanning, their order may differ.",
+        PagesMissing = "pages_missing" => "PDF: the page tree declares more pages (total) than could be found (count).",
+        PageLimitReached = "page_limit_reached" => "PDF: only the first pages (count of total) were read, the page limit.",
+        PagesWithoutText = "pages_without_text" => "PDF: pages with images but no text layer, scanned (pages).",
+        PageUnreadable = "page_unreadable" => "PDF: a page could not be read and was skipped (page; detail: why).",
+        PageReaderFailed = "page_reader_failed" => "PDF: the reader failed (panicked) on a page, which was skipped (page).",
+        ContentMissing = "content_missing" => "PDF: a page's content stream is missing or is not a stream (page; detail: which).",
+        ContentDamaged = "content_damaged" => "PDF: a page's content stream is damaged; what could be read was kept (page; detail: what the decoder reported).",
+        ContentIncomplete = "content_incomplete" => "PDF: part of a page's content could not be followed: a font missing from the resources, a form nested too deep, painting itself or damaged, too many operators (page; detail: which).",
+        FontUndecodable = "font_undecodable" => "PDF: the text in a font cannot be decoded (no usable ToUnicode map) and was left out (page, font; count: characters).",
+        CharactersUndecodable = "characters_undecodable" => "PDF: some characters in a font cannot be decoded and were left out (page, font; count: characters).",
+        PieceTableShort = "piece_table_short" => ".doc: the piece table covers fewer characters (count) than the main text has (total).",
+        ParagraphPropertiesMissing = "paragraph_properties_missing" => ".doc: paragraph marks without paragraph properties, read as body text (count).",
+        TableCellEdgesMissing = "table_cell_edges_missing" => ".doc: tables laid out without their cell edges, one column per cell (count).",
+        TableRowEndMissing = "table_row_end_missing" => ".doc: table rows without a row-end mark (count).",
+        SheetUnreadable = "sheet_unreadable" => ".xlsx/.xls: a sheet could not be read and was skipped (sheet; detail: what the workbook library reported).",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -326,6 +351,9 @@ mod tests {
         }
         for c in CheckId::ALL {
             assert_eq!(CheckId::parse(c.as_str()), Some(*c));
+        }
+        for k in WarningKind::ALL {
+            assert_eq!(WarningKind::parse(k.as_str()), Some(*k));
         }
         assert_eq!(
             Measure::Basic.at_stage(Stage::Actual).as_str(),

@@ -81,3 +81,41 @@ impl Cache {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use yusuan_model::{Copies, Document, FileStatus, Format, Warning};
+
+    #[test]
+    fn an_entry_of_an_older_shape_is_a_miss() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::at(dir.path()).unwrap();
+        let outcome = FileOutcome {
+            doc_id: "0123456789abcdef".into(),
+            path: "a.pdf".into(),
+            format: "pdf".into(),
+            status: FileStatus::Partial,
+            error: Some("a.pdf: page 2: the reader failed on this page; skipped".into()),
+            note: None,
+            copies: Copies::default(),
+            pages: Some(2),
+            disclosure: None,
+            document: Some(Document {
+                format: Format::Pdf,
+                pages: Some(2),
+                blocks: Vec::new(),
+                warnings: vec![Warning::page_reader_failed(2)],
+            }),
+        };
+        cache.put("h", &outcome);
+        assert_eq!(cache.get("h"), Some(outcome.clone()));
+        // Before warnings were typed, they were stored as their sentences.
+        let old = fs::read_to_string(cache.entry("h")).unwrap().replace(
+            r#"[{"kind":"page_reader_failed","page":2}]"#,
+            r#"["page 2: the reader failed on this page; skipped"]"#,
+        );
+        fs::write(cache.entry("h"), old).unwrap();
+        assert_eq!(cache.get("h"), None, "read again instead");
+    }
+}

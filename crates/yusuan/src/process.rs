@@ -185,7 +185,9 @@ pub(crate) fn process_hashed(
                 FileStatus::Partial
             };
             if !document.warnings.is_empty() {
-                outcome.error = Some(format!("{rel}: {}", document.warnings.join("; ")));
+                let warnings: Vec<String> =
+                    document.warnings.iter().map(ToString::to_string).collect();
+                outcome.error = Some(format!("{rel}: {}", warnings.join("; ")));
             }
             if let Some(placeholder) = yusuan_normalise::template_placeholder(&d) {
                 outcome.status = FileStatus::Template;

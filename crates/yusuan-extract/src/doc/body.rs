@@ -7,7 +7,7 @@
 //! `sprmPFInnerTableCell` / `sprmPFInnerTtp`. A cell's paragraphs are joined with `\n`. A table
 //! nested in a cell becomes a table block of its own, placed before the table that holds it.
 
-use yusuan_model::{Block, Paragraph};
+use yusuan_model::{Block, Paragraph, Warning};
 
 use super::paragraphs::ParaProps;
 use super::tables::{build_table, RowIn};
@@ -117,22 +117,16 @@ impl Assembler {
     }
 
     /// Close every open table; the blocks and any warnings.
-    pub fn finish(mut self) -> (Vec<Block>, Vec<String>) {
+    pub fn finish(mut self) -> (Vec<Block>, Vec<Warning>) {
         while !self.tables.is_empty() {
             self.close_table();
         }
         let mut warnings = Vec::new();
         if self.inexact > 0 {
-            warnings.push(format!(
-                "{} table(s) laid out without their cell edges (one column per cell)",
-                self.inexact
-            ));
+            warnings.push(Warning::table_cell_edges_missing(self.inexact));
         }
         if self.unclosed > 0 {
-            warnings.push(format!(
-                "{} table row(s) without a row-end mark",
-                self.unclosed
-            ));
+            warnings.push(Warning::table_row_end_missing(self.unclosed));
         }
         (self.blocks, warnings)
     }
@@ -223,6 +217,12 @@ mod tests {
         );
         let (blocks, warnings) = a.finish();
         assert_eq!(table(&blocks[0]).cells.len(), 2);
-        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert_eq!(
+            warnings,
+            [
+                Warning::table_cell_edges_missing(1),
+                Warning::table_row_end_missing(1)
+            ]
+        );
     }
 }

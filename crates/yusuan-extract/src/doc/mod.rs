@@ -33,7 +33,7 @@ pub mod tables;
 mod testdoc;
 pub mod text;
 
-use yusuan_model::{Document, Format};
+use yusuan_model::{Document, Format, Warning};
 
 use crate::{ExtractError, Limits, Result};
 use body::{Assembler, Mark};
@@ -88,10 +88,9 @@ pub fn read_doc(bytes: &[u8], limits: &Limits) -> Result<Document> {
     let deleted = chars::deleted_cp_ranges(&clx, &deleted_fcs, fib.ccp_text);
     let mut warnings = Vec::new();
     if units.len() < fib.ccp_text as usize {
-        warnings.push(format!(
-            "the piece table covers {} of the {} characters of the main text",
+        warnings.push(Warning::piece_table_short(
             units.len(),
-            fib.ccp_text
+            fib.ccp_text as usize,
         ));
     }
 
@@ -128,9 +127,7 @@ pub fn read_doc(bytes: &[u8], limits: &Limits) -> Result<Document> {
     }
     let (blocks, more) = assembler.finish();
     if unknown_props > 0 {
-        warnings.push(format!(
-            "{unknown_props} paragraph mark(s) without paragraph properties, read as body text"
-        ));
+        warnings.push(Warning::paragraph_properties_missing(unknown_props));
     }
     warnings.extend(more);
     Ok(Document {

@@ -10,7 +10,7 @@ use std::collections::HashSet;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use lopdf::{Dictionary, Object, ObjectId};
-use yusuan_model::{Document, Format};
+use yusuan_model::{Document, Format, Warning};
 
 use crate::pdf::fonts::font::FontCache;
 use crate::pdf::interpret::content::{Interpreter, PageContent};
@@ -50,10 +50,7 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Document> {
     }
     let take = page_ids.len().min(limits.max_pages as usize);
     if take < page_ids.len() {
-        warnings.push(format!(
-            "only the first {take} of {} pages were read (page limit)",
-            page_ids.len()
-        ));
+        warnings.push(Warning::page_limit_reached(take, page_ids.len()));
     }
     let depth = limits.max_depth.clamp(1, MAX_FORM_DEPTH);
     let mut fonts = FontCache::default();
@@ -81,11 +78,7 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Document> {
                 if read.shown == 0 && read.images > 0 {
                     scanned_pages.push(page_no);
                 }
-                warnings.extend(
-                    read.problems
-                        .into_iter()
-                        .map(|p| format!("page {page_no}: {p}")),
-                );
+                warnings.extend(read.problems);
                 layouts.push(read.layout);
             }
             Ok(Err(PageError::Limit(m))) => {
@@ -93,13 +86,11 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Document> {
             }
             Ok(Err(PageError::Bad(m))) => {
                 failed += 1;
-                warnings.push(format!("page {page_no}: could not be read ({m}); skipped"));
+                warnings.push(Warning::page_unreadable(page_no, m));
             }
             Err(_) => {
                 failed += 1;
-                warnings.push(format!(
-                    "page {page_no}: the reader failed on this page; skipped"
-                ));
+                warnings.push(Warning::page_reader_failed(page_no));
             }
         }
         if ctx.inflated.get() > limits.max_document_bytes {
@@ -118,10 +109,7 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Document> {
         return Err(ExtractError::NoText("no text layer (scanned?)".into()));
     }
     if !scanned_pages.is_empty() {
-        warnings.push(format!(
-            "pages without a text layer (scanned?): {}",
-            list_pages(&scanned_pages)
-        ));
+        warnings.push(Warning::pages_without_text(scanned_pages));
     }
     drop_headers_and_footers(&mut layouts);
     let blocks = build_blocks(layouts);
@@ -133,14 +121,8 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Document> {
     })
 }
 
-fn list_pages(pages: &[u32]) -> String {
-    let v: Vec<String> = pages.iter().take(20).map(u32::to_string).collect();
-    let more = if pages.len() > 20 { " …" } else { "" };
-    format!("{}{more}", v.join(", "))
-}
-
 /// Load the file: decrypt with the empty password, recover a damaged xref, map errors.
-fn load(bytes: &[u8], warnings: &mut Vec<String>) -> Result<lopdf::Document> {
+fn load(bytes: &[u8], warnings: &mut Vec<Warning>) -> Result<lopdf::Document> {
     let first = catch_unwind(|| lopdf::Document::load_mem(bytes));
     let doc = match first {
         Ok(Ok(doc)) => doc,
@@ -148,19 +130,16 @@ fn load(bytes: &[u8], warnings: &mut Vec<String>) -> Result<lopdf::Document> {
             return Err(ExtractError::encrypted_by("cannot decrypt the PDF", d))
         }
         Ok(Err(e)) => {
-            let message = e.to_string();
             match repair::rebuild_xref(bytes)
                 .and_then(|fixed| catch_unwind(move || lopdf::Document::load_mem(&fixed)).ok())
             {
                 Some(Ok(doc)) => {
-                    warnings.push(format!(
-                        "the cross-reference table is damaged ({message}); objects were recovered by scanning the file"
-                    ));
+                    warnings.push(Warning::xref_repaired(&e));
                     doc
                 }
                 _ => {
                     return Err(ExtractError::malformed(format!(
-                        "damaged or truncated PDF: its cross-reference table cannot be read ({message}) and no page could be recovered by scanning the file"
+                        "damaged or truncated PDF: its cross-reference table cannot be read ({e}) and no page could be recovered by scanning the file"
                     )))
                 }
             }
@@ -181,7 +160,7 @@ fn load(bytes: &[u8], warnings: &mut Vec<String>) -> Result<lopdf::Document> {
 
 /// The page objects in order, and the page count. A broken page tree falls back to every
 /// `/Type /Page` object in object order.
-fn page_list(ctx: &Ctx<'_>, warnings: &mut Vec<String>) -> (Vec<ObjectId>, usize) {
+fn page_list(ctx: &Ctx<'_>, warnings: &mut Vec<Warning>) -> (Vec<ObjectId>, usize) {
     let pages = catch_unwind(AssertUnwindSafe(|| ctx.doc.get_pages())).unwrap_or_default();
     let mut ids: Vec<ObjectId> = pages.into_values().collect();
     let mut seen = HashSet::new();
@@ -195,9 +174,7 @@ fn page_list(ctx: &Ctx<'_>, warnings: &mut Vec<String>) -> (Vec<ObjectId>, usize
             .map(|(id, _)| *id)
             .collect();
         if !ids.is_empty() {
-            warnings.push(
-                "the page tree is damaged; pages were found by scanning (order may differ)".into(),
-            );
+            warnings.push(Warning::page_tree_damaged());
         }
     } else {
         // Pages the tree promises but could not deliver.
@@ -209,10 +186,7 @@ fn page_list(ctx: &Ctx<'_>, warnings: &mut Vec<String>) -> (Vec<ObjectId>, usize
             .and_then(|p| ctx.get_num(p, b"Count"))
             .unwrap_or(0.0) as usize;
         if declared > ids.len() && declared < 100_000 {
-            warnings.push(format!(
-                "the page tree declares {declared} pages but only {} could be found",
-                ids.len()
-            ));
+            warnings.push(Warning::pages_missing(ids.len(), declared));
         }
     }
     let n = ids.len();
@@ -271,11 +245,12 @@ fn page_frame(ctx: &Ctx<'_>, page: &Dictionary) -> (Matrix, f32, f32) {
     }
 }
 
-/// The concatenated content streams of a page, and problems met reading them.
+/// The concatenated content streams of page `page_no`, and problems met reading them.
 fn page_content(
     ctx: &Ctx<'_>,
     page: &Dictionary,
-) -> std::result::Result<(Vec<u8>, Vec<String>), PageError> {
+    page_no: u32,
+) -> std::result::Result<(Vec<u8>, Vec<Warning>), PageError> {
     let mut problems = Vec::new();
     let mut refs: Vec<&Object> = Vec::new();
     match page.get(b"Contents").ok() {
@@ -283,8 +258,14 @@ fn page_content(
         Some(o) => match ctx.deref(o) {
             Some(Object::Array(a)) => refs.extend(a.iter()),
             Some(Object::Stream(_)) => refs.push(o),
-            Some(_) => problems.push("its content is not a stream".to_string()),
-            None => problems.push("its content stream is missing".to_string()),
+            Some(_) => problems.push(Warning::content_missing(
+                page_no,
+                "its content is not a stream",
+            )),
+            None => problems.push(Warning::content_missing(
+                page_no,
+                "its content stream is missing",
+            )),
         },
     }
     let mut data = Vec::new();
@@ -296,15 +277,16 @@ fn page_content(
                     data.push(b'\n');
                 }
                 Err(StreamError::Damaged { partial, message }) => {
-                    problems.push(format!(
-                        "its content is damaged ({message}); kept what could be read"
-                    ));
+                    problems.push(Warning::content_damaged(page_no, message));
                     data.extend_from_slice(&partial);
                     data.push(b'\n');
                 }
                 Err(StreamError::Limit(m)) => return Err(PageError::Limit(m)),
             },
-            _ => problems.push("a content stream is missing".to_string()),
+            _ => problems.push(Warning::content_missing(
+                page_no,
+                "a content stream is missing",
+            )),
         }
     }
     Ok((data, problems))
@@ -317,8 +299,8 @@ struct PageRead {
     shown: usize,
     /// Images painted.
     images: usize,
-    /// Problems met, phrased for a warning without the page number.
-    problems: Vec<String>,
+    /// Problems met.
+    problems: Vec<Warning>,
 }
 
 fn read_page(
@@ -339,7 +321,7 @@ fn read_page(
         }
     };
     let (ctm, width, height) = page_frame(ctx, page);
-    let (data, mut problems) = page_content(ctx, page)?;
+    let (data, mut problems) = page_content(ctx, page, page_no)?;
     let resources = inherited(ctx, page, b"Resources").and_then(|o| match o {
         Object::Dictionary(d) => Some(d),
         Object::Stream(s) => Some(&s.dict),
@@ -356,7 +338,12 @@ fn read_page(
     if let Some(m) = report.limit.take() {
         return Err(PageError::Limit(m));
     }
-    problems.append(&mut report.problems);
+    problems.extend(
+        report
+            .problems
+            .drain(..)
+            .map(|p| Warning::content_incomplete(page_no, p)),
+    );
     // Fonts whose text mostly cannot be decoded are left out whole: their "text" is garbage.
     let mut drop_font = vec![false; report.fonts.len()];
     for (i, f) in report.fonts.iter().enumerate() {
@@ -365,14 +352,12 @@ fn read_page(
         }
         if f.undecodable * 2 >= f.shown {
             drop_font[i] = true;
-            problems.push(format!(
-                "text in font {} cannot be decoded (no usable ToUnicode map); {} characters left out",
-                f.name, f.shown
-            ));
+            problems.push(Warning::font_undecodable(page_no, &f.name, f.shown));
         } else if f.undecodable >= 3 {
-            problems.push(format!(
-                "{} characters in font {} cannot be decoded and were left out",
-                f.undecodable, f.name
+            problems.push(Warning::characters_undecodable(
+                page_no,
+                &f.name,
+                f.undecodable,
             ));
         }
     }
