@@ -41,20 +41,113 @@ impl TableCtx {
     }
 }
 
+/// What the body's events have built so far: the blocks finished, the tables and paragraphs
+/// open (nested tables and paragraphs in cells stack), and whether a `w:t` is open.
+#[derive(Default)]
+struct Body {
+    blocks: Vec<Block>,
+    tables: Vec<TableCtx>,
+    paragraphs: Vec<String>,
+    in_text: bool,
+}
+
+impl Body {
+    /// An element opens.
+    fn start(&mut self, e: &BytesStart) {
+        match e.name().as_ref() {
+            b"w:t" => self.in_text = true,
+            b"w:p" => self.paragraphs.push(String::new()),
+            b"w:tbl" => self.tables.push(TableCtx::default()),
+            b"w:tr" => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.row_pending = true;
+                    t.grid_before = 0;
+                }
+            }
+            b"w:tc" => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.begin_row_if_pending();
+                    t.cell = Some(CellCtx {
+                        span: 1,
+                        ..CellCtx::default()
+                    });
+                }
+            }
+            other => on_property(other, e, &mut self.tables, &mut self.paragraphs),
+        }
+    }
+
+    /// An element with no content.
+    fn empty(&mut self, e: &BytesStart) {
+        match e.name().as_ref() {
+            b"w:p" => end_paragraph(
+                String::new(),
+                &mut self.paragraphs,
+                &mut self.tables,
+                &mut self.blocks,
+            ),
+            other => on_property(other, e, &mut self.tables, &mut self.paragraphs),
+        }
+    }
+
+    /// An element closes.
+    fn end(&mut self, name: &[u8]) {
+        match name {
+            b"w:t" => self.in_text = false,
+            b"w:p" => {
+                let text = self.paragraphs.pop().unwrap_or_default();
+                end_paragraph(
+                    text,
+                    &mut self.paragraphs,
+                    &mut self.tables,
+                    &mut self.blocks,
+                );
+            }
+            b"w:tc" => {
+                if let Some(t) = self.tables.last_mut() {
+                    if let Some(cell) = t.cell.take() {
+                        let vmerge = cell.vmerge.unwrap_or(VMerge::None);
+                        t.grid.add_cell(cell.span, vmerge, cell.text);
+                    }
+                }
+            }
+            b"w:tr" => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.begin_row_if_pending();
+                }
+            }
+            b"w:tbl" => {
+                if let Some(t) = self.tables.pop() {
+                    self.blocks.push(Block::Table(t.grid.finish(t.grid_cols)));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Text inside a `w:t`.
+    fn text(&mut self, text: &str) {
+        push_text(text, &mut self.paragraphs, &mut self.tables);
+    }
+
+    /// The blocks; the tables of a truncated body are kept as far as they were complete.
+    fn finish(mut self) -> Vec<Block> {
+        while let Some(t) = self.tables.pop() {
+            self.blocks.push(Block::Table(t.grid.finish(t.grid_cols)));
+        }
+        self.blocks
+    }
+}
+
 /// Parse the body of a WordprocessingML document into blocks.
 pub fn parse_body(xml: &[u8], limits: &Limits) -> Result<Vec<Block>> {
     let mut reader = Reader::from_reader(xml);
     reader.config_mut().trim_text(false);
     let mut buf = Vec::new();
-
-    let mut blocks = Vec::new();
-    let mut tables: Vec<TableCtx> = Vec::new();
-    let mut paragraphs: Vec<String> = Vec::new();
+    let mut body = Body::default();
     let mut depth = 0usize;
-    let mut in_text = false;
     // Depth at which a skipped subtree (mc:Fallback, w:instrText, w:delText) started.
     let mut skip_from: Option<usize> = None;
-
     loop {
         let event = reader.read_event_into(&mut buf).map_err(|e| {
             ExtractError::malformed_by(
@@ -74,108 +167,34 @@ pub fn parse_body(xml: &[u8], limits: &Limits) -> Result<Vec<Block>> {
                         limits.max_depth
                     )));
                 }
-                if skip_from.is_some() {
-                    buf.clear();
-                    continue;
-                }
                 match e.name().as_ref() {
+                    _ if skip_from.is_some() => {}
                     b"mc:Fallback" | b"w:instrText" | b"w:delText" => skip_from = Some(depth),
-                    b"w:t" => in_text = true,
-                    b"w:p" => paragraphs.push(String::new()),
-                    b"w:tbl" => tables.push(TableCtx::default()),
-                    b"w:tr" => {
-                        if let Some(t) = tables.last_mut() {
-                            t.row_pending = true;
-                            t.grid_before = 0;
-                        }
-                    }
-                    b"w:tc" => {
-                        if let Some(t) = tables.last_mut() {
-                            t.begin_row_if_pending();
-                            t.cell = Some(CellCtx {
-                                span: 1,
-                                ..CellCtx::default()
-                            });
-                        }
-                    }
-                    other => on_property(other, &e, &mut tables, &mut paragraphs),
+                    _ => body.start(&e),
                 }
             }
-            Event::Empty(e) => {
-                if skip_from.is_some() {
-                    buf.clear();
-                    continue;
-                }
-                match e.name().as_ref() {
-                    b"w:p" => {
-                        end_paragraph(String::new(), &mut paragraphs, &mut tables, &mut blocks)
-                    }
-                    other => on_property(other, &e, &mut tables, &mut paragraphs),
-                }
-            }
+            Event::Empty(e) if skip_from.is_none() => body.empty(&e),
             Event::End(e) => {
                 if skip_from == Some(depth) {
                     skip_from = None;
-                    depth -= 1;
-                    buf.clear();
-                    continue;
+                } else if skip_from.is_none() {
+                    body.end(e.name().as_ref());
                 }
                 depth = depth.saturating_sub(1);
-                if skip_from.is_some() {
-                    buf.clear();
-                    continue;
-                }
-                match e.name().as_ref() {
-                    b"w:t" => in_text = false,
-                    b"w:p" => {
-                        let text = paragraphs.pop().unwrap_or_default();
-                        end_paragraph(text, &mut paragraphs, &mut tables, &mut blocks);
-                    }
-                    b"w:tc" => {
-                        if let Some(t) = tables.last_mut() {
-                            if let Some(cell) = t.cell.take() {
-                                let vmerge = cell.vmerge.unwrap_or(VMerge::None);
-                                t.grid.add_cell(cell.span, vmerge, cell.text);
-                            }
-                        }
-                    }
-                    b"w:tr" => {
-                        if let Some(t) = tables.last_mut() {
-                            t.begin_row_if_pending();
-                        }
-                    }
-                    b"w:tbl" => {
-                        if let Some(t) = tables.pop() {
-                            blocks.push(Block::Table(t.grid.finish(t.grid_cols)));
-                        }
-                    }
-                    _ => {}
-                }
             }
-            Event::Text(e) if in_text && skip_from.is_none() => {
-                let text = match e.unescape() {
-                    Ok(t) => t.into_owned(),
-                    Err(_) => String::from_utf8_lossy(e.as_ref()).into_owned(),
-                };
-                push_text(&text, &mut paragraphs, &mut tables);
-            }
-            Event::CData(e) if in_text && skip_from.is_none() => {
-                push_text(
-                    &String::from_utf8_lossy(e.as_ref()),
-                    &mut paragraphs,
-                    &mut tables,
-                );
+            Event::Text(e) if skip_from.is_none() && body.in_text => match e.unescape() {
+                Ok(t) => body.text(&t),
+                Err(_) => body.text(&String::from_utf8_lossy(e.as_ref())),
+            },
+            Event::CData(e) if skip_from.is_none() && body.in_text => {
+                body.text(&String::from_utf8_lossy(e.as_ref()))
             }
             Event::Eof => break,
             _ => {}
         }
         buf.clear();
     }
-    // A truncated body: keep what was complete.
-    while let Some(t) = tables.pop() {
-        blocks.push(Block::Table(t.grid.finish(t.grid_cols)));
-    }
-    Ok(blocks)
+    Ok(body.finish())
 }
 
 /// Elements that carry layout or inline content rather than structure.
