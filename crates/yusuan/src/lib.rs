@@ -95,9 +95,7 @@ pub fn run(input: &Path, out: &Path, run: &RunOptions, settings: &Settings) -> R
         .with_context(|| format!("cannot tidy the dataset in {}", out.display()))?;
     let walk = walk::files_under(input, Some(out), &run.filter)
         .with_context(|| format!("cannot list {}", input.display()))?;
-    let files = &walk.files;
-    let from_cache = std::sync::atomic::AtomicUsize::new(0);
-    tracing::info!(files = files.len(), input = %input.display(), "starting run");
+    tracing::info!(files = walk.files.len(), input = %input.display(), "starting run");
     // Every outcome goes to disk as soon as it is made (the cache, or a spool removed at the
     // end), and the dataset is written by reading them back one at a time in path order: the
     // memory a run needs does not grow with the number of files.
@@ -109,29 +107,51 @@ pub fn run(input: &Path, out: &Path, run: &RunOptions, settings: &Settings) -> R
         cache::Cache::at(&spool_dir)
     }
     .with_context(|| format!("cannot create the outcome store in {}", out.display()))?;
+    let read = read_files(input, &walk.files, run, settings, &store)?;
+    let from_cache = read.from_cache;
+    let summary = write_back(input, out, read, settings, &store, walk.files.len());
+    let _ = std::fs::remove_dir_all(&spool_dir);
+    Ok(RunSummary {
+        dataset: summary?,
+        from_cache,
+        links_followed: walk.links_followed,
+        links_not_followed: walk.links_not_followed,
+        filtered_out: walk.filtered_out,
+        output_skipped: walk.output_skipped,
+    })
+}
+
+/// What reading every file leaves for writing: each file's outcome (or where it is stored) in
+/// path order, the copies decided, and last year's figures of each disclosure.
+struct ReadFiles {
+    held: Vec<Held>,
+    assignment: copies::Assignment,
+    year_on_year: year_on_year::YearOnYear,
+    /// How many outcomes came from the cache.
+    from_cache: usize,
+}
+
+/// Read every file in parallel, each outcome into the store as soon as it is made.
+fn read_files(
+    input: &Path,
+    files: &[std::path::PathBuf],
+    run: &RunOptions,
+    settings: &Settings,
+    store: &cache::Cache,
+) -> Result<ReadFiles> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(run.jobs.unwrap_or(0))
         .stack_size(64 << 20)
         .build()
         .context("cannot start worker threads")?;
-    let bar = if run.progress {
-        let b = ProgressBar::new(files.len() as u64);
-        b.set_style(
-            ProgressStyle::with_template(
-                "{bar:40} {pos}/{len} files  {elapsed} elapsed, ~{eta} left  {wide_msg}",
-            )
-            .expect("valid template"),
-        );
-        b
-    } else {
-        ProgressBar::hidden()
-    };
+    let bar = progress_bar(run.progress, files.len());
+    let from_cache = std::sync::atomic::AtomicUsize::new(0);
     let (seen, mut held): (Vec<(copies::Seen, Option<_>)>, Vec<Held>) = pool.install(|| {
         files
             .par_iter()
             .filter_map(|path| {
                 let rel = walk::relative(input, path);
-                let done = process::process_in_run(path, &rel, settings, run.shard, Some(&store))?;
+                let done = process::process_in_run(path, &rel, settings, run.shard, Some(store))?;
                 if done.cached {
                     from_cache.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 }
@@ -158,8 +178,45 @@ pub fn run(input: &Path, out: &Path, run: &RunOptions, settings: &Settings) -> R
             (s, d.map(|d| (path, d)))
         })
         .unzip();
-    let year_on_year = year_on_year::YearOnYear::new(digests.into_iter().flatten());
-    let assignment = copies::Assignment::decide(seen);
+    Ok(ReadFiles {
+        held,
+        assignment: copies::Assignment::decide(seen),
+        year_on_year: year_on_year::YearOnYear::new(digests.into_iter().flatten()),
+        from_cache: from_cache.into_inner(),
+    })
+}
+
+/// A progress bar on the terminal, or a hidden one.
+fn progress_bar(shown: bool, files: usize) -> ProgressBar {
+    if !shown {
+        return ProgressBar::hidden();
+    }
+    let b = ProgressBar::new(files as u64);
+    b.set_style(
+        ProgressStyle::with_template(
+            "{bar:40} {pos}/{len} files  {elapsed} elapsed, ~{eta} left  {wide_msg}",
+        )
+        .expect("valid template"),
+    );
+    b
+}
+
+/// Write the dataset, reading each outcome back from the store in path order and marking its
+/// copies, its companion and its changes on last year as it goes.
+fn write_back(
+    input: &Path,
+    out: &Path,
+    read: ReadFiles,
+    settings: &Settings,
+    store: &cache::Cache,
+    n_files: usize,
+) -> Result<Summary> {
+    let ReadFiles {
+        held,
+        assignment,
+        year_on_year,
+        ..
+    } = read;
     let hash_of: std::collections::HashMap<String, String> = held
         .iter()
         .filter_map(|h| match h {
@@ -189,24 +246,15 @@ pub fn run(input: &Path, out: &Path, run: &RunOptions, settings: &Settings) -> R
         year_on_year.apply(&mut o);
         o
     });
-    let summary = write_dataset_with(outcomes, out, &extras(input, files.len(), settings));
-    let _ = std::fs::remove_dir_all(&spool_dir);
-    let summary =
-        summary.with_context(|| format!("cannot write the dataset into {}", out.display()))?;
+    let summary = write_dataset_with(outcomes, out, &extras(input, n_files, settings))
+        .with_context(|| format!("cannot write the dataset into {}", out.display()));
     if !lost.is_empty() {
         tracing::warn!(
             files = lost.len(),
             "outcomes missing from the store were read again"
         );
     }
-    Ok(RunSummary {
-        dataset: summary,
-        from_cache: from_cache.into_inner(),
-        links_followed: walk.links_followed,
-        links_not_followed: walk.links_not_followed,
-        filtered_out: walk.filtered_out,
-        output_skipped: walk.output_skipped,
-    })
+    summary
 }
 
 /// What the dataset carries besides the outcomes: the classification codes for the codebook,
