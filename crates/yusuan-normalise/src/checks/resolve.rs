@@ -190,32 +190,16 @@ fn document_totals(fact: &Fact, t: &Tables<'_>) -> Step {
         };
         let grand = |side| t.find(k).and_then(|t| grand_total(t, side, Measure::Total));
         (label, vec![grand("income"), grand("expenditure")])
-    } else if s.ends_with("本年收入合计") && !qualified
-        || ends("收入预算") && matches!(fact.section, Section::Income | Section::Overall)
-    {
-        let label = if s.ends_with("本年收入合计") {
-            "本年收入合计"
+    } else if let Some((side, label)) = side_total(s, qualified, fact.section) {
+        let one_sided = if side == "income" {
+            K::RevenueSummary
         } else {
-            "收入预算"
+            K::ExpenditureSummary
         };
         let figs = vec![
-            total(K::RevenueExpenditureSummary, "income", Measure::Total),
-            total(K::RevenueSummary, "", Measure::Total),
-            t.year_total("income"),
-        ];
-        (label, figs)
-    } else if s.ends_with("本年支出合计") && !qualified
-        || ends("支出预算") && matches!(fact.section, Section::Expenditure | Section::Overall)
-    {
-        let label = if s.ends_with("本年支出合计") {
-            "本年支出合计"
-        } else {
-            "支出预算"
-        };
-        let figs = vec![
-            total(K::RevenueExpenditureSummary, "expenditure", Measure::Total),
-            total(K::ExpenditureSummary, "", Measure::Total),
-            t.year_total("expenditure"),
+            total(K::RevenueExpenditureSummary, side, Measure::Total),
+            total(one_sided, "", Measure::Total),
+            t.year_total(side),
         ];
         (label, figs)
     } else if ends("收支总预算") || ends("收支预算") {
@@ -242,6 +226,27 @@ fn document_totals(fact: &Fact, t: &Tables<'_>) -> Step {
         return None;
     };
     Some(some(figs).map(|figs| (label.to_string(), figs)))
+}
+
+/// The year's total of one side that a subject names, with its label: 本年收入合计 and 收入预算
+/// (in the sections on income or on the whole), 本年支出合计 and 支出预算 (on spending or the
+/// whole).
+fn side_total(s: &str, qualified: bool, section: Section) -> Option<(&'static str, &'static str)> {
+    if qualified {
+        return None;
+    }
+    let overall = section == Section::Overall;
+    if s.ends_with("本年收入合计") {
+        Some(("income", "本年收入合计"))
+    } else if s.ends_with("收入预算") && (overall || section == Section::Income) {
+        Some(("income", "收入预算"))
+    } else if s.ends_with("本年支出合计") {
+        Some(("expenditure", "本年支出合计"))
+    } else if s.ends_with("支出预算") && (overall || section == Section::Expenditure) {
+        Some(("expenditure", "支出预算"))
+    } else {
+        None
+    }
 }
 
 /// 基本支出 and 项目支出 (of the general budget or of all spending), 人员经费 and 公用经费.
