@@ -23,12 +23,12 @@ use yusuan_model::{
     Document, LineItem, Location, PerformanceTarget, Scheme, Table, TableInfo, TableKind,
 };
 
-use crate::amount::Unit;
+use crate::amount::{parse_amount, CellValue, Unit};
 use crate::codes::Codes;
 use crate::segment::grid::Dense;
 use crate::segment::Grid;
 use columns::{column_roles, first_data_row, header_paths};
-use data::TableData;
+use data::{Role, TableData};
 use rows::read_blocks;
 
 /// A recognised table and what was read from it.
@@ -149,14 +149,17 @@ pub(crate) fn read_all(
                 Some(prev) if prev.info.kind == TableKind::PerformanceTargets => {
                     found.extend(target_reader.read(&grid.dense));
                 }
-                Some(prev) if prev.data.roles.len() == grid.table.n_cols => {
-                    let data = continue_grid(prev, &grid.dense, codes);
+                Some(prev) => {
+                    let Some(roles) = continued_roles(prev, &grid.dense) else {
+                        continue;
+                    };
+                    let data = continue_grid(prev, &grid.dense, &roles, codes);
                     let last = *prev.segments.last().expect("a table has a grid");
                     let rows_before =
                         last.first_row + doc_table(doc, last.table_no).map_or(0, |g| g.n_rows);
                     prev.append(data, rows_before, grid.table_no, grid.table.page);
                 }
-                _ => {}
+                None => {}
             },
             None => {}
         }
@@ -206,20 +209,37 @@ fn read_grid(
 
 /// A grid that continues the previous table (a table broken over a page in Word): same columns,
 /// no title between. A repeated header is skipped.
-fn continue_grid(prev: &ReadTable, dense: &Dense, codes: &Codes<'_>) -> TableData {
+fn continue_grid(prev: &ReadTable, dense: &Dense, roles: &[Role], codes: &Codes<'_>) -> TableData {
     let data_from = first_data_row(dense, 0);
     if prev.info.kind == TableKind::Procurement {
         let ctx = procurement::Context::after(&prev.data.rows);
         return procurement::read(dense, data_from, &prev.unit, ctx, codes);
     }
-    read_blocks(
-        prev.info.kind,
-        dense,
-        &prev.data.roles,
-        data_from,
-        &prev.unit,
-        codes,
-    )
+    read_blocks(prev.info.kind, dense, roles, data_from, &prev.unit, codes)
+}
+
+/// The column roles a grid continuing `prev` is read with: the table's own where the grid has
+/// its columns; where it has more, the extra ones at the left are labels when they hold only
+/// text and the table's rows start with a label (a 收入预算总表 whose first page prints the
+/// 项目名称 merged across the two levels of its tree, and whose rest shows the two levels as
+/// columns of their own: the amounts keep their place at the right).
+fn continued_roles(prev: &ReadTable, dense: &Dense) -> Option<Vec<Role>> {
+    let roles = &prev.data.roles;
+    let n_cols = dense.origin.first().map_or(roles.len(), Vec::len);
+    if n_cols == roles.len() {
+        return Some(roles.clone());
+    }
+    let extra = n_cols.checked_sub(roles.len()).filter(|&e| e > 0)?;
+    let text_only = dense.origin.iter().all(|row| {
+        row[..extra]
+            .iter()
+            .all(|t| !matches!(parse_amount(t), CellValue::Number(_)))
+    });
+    (text_only && roles.first() == Some(&Role::Label)).then(|| {
+        std::iter::repeat_n(Role::Label, extra)
+            .chain(roles.iter().cloned())
+            .collect()
+    })
 }
 
 fn doc_table(doc: &Document, table_no: usize) -> Option<&Table> {
