@@ -150,99 +150,152 @@ where
     I: IntoIterator,
     I::Item: std::borrow::Borrow<FileOutcome>,
 {
-    let mut docs = csv_writer(dir, DocumentRow::FILE, DocumentRow::COLUMNS)?;
-    let mut items = csv_writer(dir, LineItemRow::FILE, LineItemRow::COLUMNS)?;
-    let mut checks = csv_writer(dir, CheckRow::FILE, CheckRow::COLUMNS)?;
-    let mut tables = csv_writer(dir, TableRow::FILE, TableRow::COLUMNS)?;
-    let mut facts = csv_writer(dir, NarrativeFactRow::FILE, NarrativeFactRow::COLUMNS)?;
-    let mut targets = csv_writer(
-        dir,
-        PerformanceTargetRow::FILE,
-        PerformanceTargetRow::COLUMNS,
-    )?;
-    let mut projects = csv_writer(dir, ProjectRow::FILE, ProjectRow::COLUMNS)?;
-    let mut panel = csv_writer(dir, PanelRow::FILE, PanelRow::COLUMNS)?;
-    let jsonl_path = dir.join("documents.jsonl");
-    let mut jsonl = BufWriter::new(File::create(&jsonl_path).map_err(io_err(&jsonl_path))?);
+    let mut files = Files::create(dir)?;
     let mut summary = Summary::default();
-
     for item in outcomes {
         let o: &FileOutcome = item.borrow();
         summary.count(o);
-        let s = rows::Shared::of(o);
-        put(&mut docs, "documents", rows::document(o, &s).values())?;
-        if let Some(d) = o.disclosure.as_ref() {
-            for li in &d.line_items {
-                put(&mut items, "line_items", rows::line_item(li, &s).values())?;
-                if o.copies.preferred {
-                    put(&mut panel, "panel", rows::panel(li, &s).values())?;
-                }
-            }
-            for t in &d.tables {
-                put(&mut tables, "tables", rows::table(t, d, &s).values())?;
-            }
-            for c in &d.checks {
-                put(&mut checks, "checks", rows::check(c, &s).values())?;
-            }
-            for f in &d.narrative_facts {
-                put(&mut facts, "narrative_facts", rows::fact(f, &s).values())?;
-            }
-            for t in &d.performance_targets {
-                put(
-                    &mut targets,
-                    "performance_targets",
-                    rows::target(t, &s).values(),
-                )?;
-            }
-            for p in &d.projects {
-                put(&mut projects, "projects", rows::project(p, &s).values())?;
-            }
-        }
-        let line = serde_json::to_string(o).map_err(|e| WriteError::Serialise {
-            what: format!("documents.jsonl ({})", o.path),
-            source: e.into(),
-        })?;
-        jsonl
-            .write_all(line.as_bytes())
-            .and_then(|_| jsonl.write_all(b"\n"))
-            .map_err(io_err(&jsonl_path))?;
+        files.write(o)?;
     }
-    let mut codebook = csv_writer(dir, CodebookRow::FILE, CodebookRow::COLUMNS)?;
-    for row in extras
-        .codes
-        .iter()
-        .map(rows::code)
-        .chain(schema::vocabulary_rows())
-    {
-        put(&mut codebook, "codebook", row.values())?;
-    }
-    for (w, name) in [
-        (docs, "documents"),
-        (items, "line_items"),
-        (checks, "checks"),
-        (tables, "tables"),
-        (facts, "narrative_facts"),
-        (targets, "performance_targets"),
-        (projects, "projects"),
-        (panel, "panel"),
-        (codebook, "codebook"),
-    ] {
-        let path = dir.join(format!("{name}.csv"));
-        w.into_inner()
-            .map_err(|e| WriteError::Serialise {
-                what: name.into(),
-                source: e.into_error().into(),
-            })?
-            .flush()
-            .map_err(io_err(&path))?;
-    }
-    jsonl.flush().map_err(io_err(&jsonl_path))?;
+    files.finish(dir, extras)?;
     let dp_path = dir.join("datapackage.json");
     let text =
         serde_json::to_string_pretty(&datapackage_with(extras.run.clone())).expect("static JSON");
     fs::write(&dp_path, text + "\n").map_err(io_err(&dp_path))?;
     crate::sqlite::write_sqlite(dir)?;
     Ok(summary)
+}
+
+/// The dataset's files while they are written, one outcome at a time.
+struct Files {
+    docs: CsvWriter,
+    items: CsvWriter,
+    checks: CsvWriter,
+    tables: CsvWriter,
+    facts: CsvWriter,
+    targets: CsvWriter,
+    projects: CsvWriter,
+    panel: CsvWriter,
+    jsonl: BufWriter<File>,
+    jsonl_path: std::path::PathBuf,
+}
+
+impl Files {
+    fn create(dir: &Path) -> Result<Files> {
+        let jsonl_path = dir.join("documents.jsonl");
+        Ok(Files {
+            docs: csv_writer(dir, DocumentRow::FILE, DocumentRow::COLUMNS)?,
+            items: csv_writer(dir, LineItemRow::FILE, LineItemRow::COLUMNS)?,
+            checks: csv_writer(dir, CheckRow::FILE, CheckRow::COLUMNS)?,
+            tables: csv_writer(dir, TableRow::FILE, TableRow::COLUMNS)?,
+            facts: csv_writer(dir, NarrativeFactRow::FILE, NarrativeFactRow::COLUMNS)?,
+            targets: csv_writer(
+                dir,
+                PerformanceTargetRow::FILE,
+                PerformanceTargetRow::COLUMNS,
+            )?,
+            projects: csv_writer(dir, ProjectRow::FILE, ProjectRow::COLUMNS)?,
+            panel: csv_writer(dir, PanelRow::FILE, PanelRow::COLUMNS)?,
+            jsonl: BufWriter::new(File::create(&jsonl_path).map_err(io_err(&jsonl_path))?),
+            jsonl_path,
+        })
+    }
+
+    /// One outcome's rows in every file.
+    fn write(&mut self, o: &FileOutcome) -> Result<()> {
+        let s = rows::Shared::of(o);
+        put(&mut self.docs, "documents", rows::document(o, &s).values())?;
+        if let Some(d) = o.disclosure.as_ref() {
+            for li in &d.line_items {
+                put(
+                    &mut self.items,
+                    "line_items",
+                    rows::line_item(li, &s).values(),
+                )?;
+                if o.copies.preferred {
+                    put(&mut self.panel, "panel", rows::panel(li, &s).values())?;
+                }
+            }
+            for t in &d.tables {
+                put(&mut self.tables, "tables", rows::table(t, d, &s).values())?;
+            }
+            for c in &d.checks {
+                put(&mut self.checks, "checks", rows::check(c, &s).values())?;
+            }
+            for f in &d.narrative_facts {
+                put(
+                    &mut self.facts,
+                    "narrative_facts",
+                    rows::fact(f, &s).values(),
+                )?;
+            }
+            for t in &d.performance_targets {
+                let row = rows::target(t, &s);
+                put(&mut self.targets, "performance_targets", row.values())?;
+            }
+            for p in &d.projects {
+                put(
+                    &mut self.projects,
+                    "projects",
+                    rows::project(p, &s).values(),
+                )?;
+            }
+        }
+        let line = serde_json::to_string(o).map_err(|e| WriteError::Serialise {
+            what: format!("documents.jsonl ({})", o.path),
+            source: e.into(),
+        })?;
+        self.jsonl
+            .write_all(line.as_bytes())
+            .and_then(|_| self.jsonl.write_all(b"\n"))
+            .map_err(io_err(&self.jsonl_path))
+    }
+
+    /// The codebook, then every file flushed to disk.
+    fn finish(self, dir: &Path, extras: &Extras) -> Result<()> {
+        let mut codebook = csv_writer(dir, CodebookRow::FILE, CodebookRow::COLUMNS)?;
+        for row in extras
+            .codes
+            .iter()
+            .map(rows::code)
+            .chain(schema::vocabulary_rows())
+        {
+            put(&mut codebook, "codebook", row.values())?;
+        }
+        let Files {
+            docs,
+            items,
+            checks,
+            tables,
+            facts,
+            targets,
+            projects,
+            panel,
+            mut jsonl,
+            jsonl_path,
+        } = self;
+        for (w, name) in [
+            (docs, "documents"),
+            (items, "line_items"),
+            (checks, "checks"),
+            (tables, "tables"),
+            (facts, "narrative_facts"),
+            (targets, "performance_targets"),
+            (projects, "projects"),
+            (panel, "panel"),
+            (codebook, "codebook"),
+        ] {
+            let path = dir.join(format!("{name}.csv"));
+            w.into_inner()
+                .map_err(|e| WriteError::Serialise {
+                    what: name.into(),
+                    source: e.into_error().into(),
+                })?
+                .flush()
+                .map_err(io_err(&path))?;
+        }
+        jsonl.flush().map_err(io_err(&jsonl_path))
+    }
 }
 
 /// Write one row.
