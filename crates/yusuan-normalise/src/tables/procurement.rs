@@ -156,15 +156,7 @@ pub(crate) fn read(
             if !project.is_empty() {
                 ctx.project = project;
             }
-            // 办公设备购置 is both 30902 (基本建设) and 31002: the 基本建设 class only when named.
-            let named = codes.codes_named(&economic, "3", 5);
-            let construction = |c: &&str| c.starts_with("309") || c.starts_with("311");
-            ctx.code = named
-                .iter()
-                .find(|c| !construction(c))
-                .or(named.first())
-                .map(|c| c.to_string())
-                .unwrap_or_default();
+            ctx.code = economic_code(&economic, codes);
             out.rows.push(procurement_row(
                 r,
                 &ctx,
@@ -175,11 +167,10 @@ pub(crate) fn read(
             ));
         } else {
             // An item bought two ways prints its name once, merged over both rows.
-            let item = if item.is_empty() {
-                cols.item.map(|c| clean(&d.full[r][c])).unwrap_or_default()
-            } else {
-                item
-            };
+            let item = Some(item)
+                .filter(|i| !i.is_empty())
+                .or_else(|| cols.item.map(|c| clean(&d.full[r][c])))
+                .unwrap_or_default();
             if item.is_empty() {
                 continue;
             }
@@ -189,6 +180,19 @@ pub(crate) fn read(
         }
     }
     out
+}
+
+/// The department economic code an 经济科目 name names. 办公设备购置 is both 30902 (基本建设) and
+/// 31002: the 基本建设 class only when named.
+fn economic_code(name: &str, codes: &Codes<'_>) -> String {
+    let named = codes.codes_named(name, "3", 5);
+    let construction = |c: &&str| c.starts_with("309") || c.starts_with("311");
+    named
+        .iter()
+        .find(|c| !construction(c))
+        .or(named.first())
+        .map(|c| c.to_string())
+        .unwrap_or_default()
 }
 
 fn procurement_row(
