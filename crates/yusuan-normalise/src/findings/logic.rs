@@ -83,93 +83,96 @@ fn holds(word: &str, actual: Decimal, budget: Decimal) -> bool {
 /// Logic findings over the paragraphs.
 pub(super) fn run(text: &Text) -> Vec<Check> {
     let mut out = Vec::new();
-    let hundred = Decimal::from(100);
     for (p, page) in &text.paragraphs {
         for c in budget_actual_re().captures_iter(p) {
-            let whole = c.get(0).expect("match");
-            let (Some(a), Some(b)) = (num(&c[1]), num(&c[3])) else {
-                continue;
-            };
-            let (budget, actual) = (yuan(a, &c[2]), yuan(b, &c[4]));
-            let rest = &p[whole.end()..];
-            if let Some(r) = relation_re().captures(rest) {
-                let word = r.get(1).expect("word").as_str();
-                if !holds(word, actual, budget) {
-                    out.push(finding(
-                        CheckId::NarrativeLogic,
-                        CheckStatus::Fail,
-                        word,
-                        &sentence_around(
-                            p,
-                            whole.start(),
-                            whole.end() + r.get(0).expect("m").end(),
-                        ),
-                        *page,
-                        format!(
-                            "the text says the 决算数 ({b}{}) is {word} the 预算数 ({a}{})",
-                            &c[4], &c[2]
-                        ),
-                    ));
-                }
-            }
-            if let Some(r) = completion_re().captures(rest) {
-                let Some(rate) = num(&r[1]) else { continue };
-                let quoted =
-                    sentence_around(p, whole.start(), whole.end() + r.get(0).expect("m").end());
-                if budget.is_zero() {
-                    if !actual.is_zero() || !rate.is_zero() {
-                        out.push(finding(
-                            CheckId::NarrativeLogic,
-                            CheckStatus::Fail,
-                            "完成率",
-                            &quoted,
-                            *page,
-                            format!("a completion rate of {rate}% is stated against a budget of 0"),
-                        ));
-                    }
-                    continue;
-                }
-                let exact = actual / budget * hundred;
-                let (ha, hb) = (yuan(half_ulp(a), &c[2]), yuan(half_ulp(b), &c[4]));
-                let rounding =
-                    half_ulp(rate) + (hb / budget + actual * ha / (budget * budget)) * hundred;
-                if (rate - exact).abs() > rounding {
-                    out.push(finding(
-                        CheckId::NarrativeLogic,
-                        CheckStatus::Fail,
-                        "完成率",
-                        &quoted,
-                        *page,
-                        format!(
-                            "a completion rate of {rate}% is stated; {b} of {a} is {}%",
-                            exact.round_dp(2)
-                        ),
-                    ));
-                }
-            }
+            out.extend(budget_against_actual(p, *page, &c));
         }
         for c in growth_re().captures_iter(p) {
-            let (Some(now), Some(up)) = (num(&c[1]), num(&c[4])) else {
-                continue;
-            };
-            let (now, up) = (yuan(now, &c[2]), yuan(up, &c[5]));
-            if up > now {
-                let m = c.get(0).expect("match");
-                out.push(finding(
-                    CheckId::NarrativeLogic,
-                    CheckStatus::Fail,
-                    &c[3],
-                    &sentence_around(p, m.start(), m.end()),
-                    *page,
-                    format!(
-                        "a figure of {}{} cannot have {} by {}{} on last year (last year would be negative)",
-                        &c[1], &c[2], &c[3], &c[4], &c[5]
-                    ),
-                ));
-            }
+            out.extend(growth_larger_than_figure(p, *page, &c));
         }
     }
     out
+}
+
+/// A 预算数 and a 决算数 stated together: the comparative word that follows them (大于, 持平 …)
+/// and the completion rate (完成预算的 X%) against the two figures.
+fn budget_against_actual(p: &str, page: Option<u32>, c: &regex::Captures) -> Vec<Check> {
+    let mut out = Vec::new();
+    let whole = c.get(0).expect("match");
+    let (Some(a), Some(b)) = (num(&c[1]), num(&c[3])) else {
+        return out;
+    };
+    let (budget, actual) = (yuan(a, &c[2]), yuan(b, &c[4]));
+    let rest = &p[whole.end()..];
+    let fail = |code: &str, quoted: &str, detail: String| {
+        finding(
+            CheckId::NarrativeLogic,
+            CheckStatus::Fail,
+            code,
+            quoted,
+            page,
+            detail,
+        )
+    };
+    if let Some(r) = relation_re().captures(rest) {
+        let word = r.get(1).expect("word").as_str();
+        if !holds(word, actual, budget) {
+            let quoted =
+                sentence_around(p, whole.start(), whole.end() + r.get(0).expect("m").end());
+            let detail = format!(
+                "the text says the 决算数 ({b}{}) is {word} the 预算数 ({a}{})",
+                &c[4], &c[2]
+            );
+            out.push(fail(word, &quoted, detail));
+        }
+    }
+    let Some(r) = completion_re().captures(rest) else {
+        return out;
+    };
+    let Some(rate) = num(&r[1]) else {
+        return out;
+    };
+    let quoted = sentence_around(p, whole.start(), whole.end() + r.get(0).expect("m").end());
+    if budget.is_zero() {
+        if !actual.is_zero() || !rate.is_zero() {
+            let detail = format!("a completion rate of {rate}% is stated against a budget of 0");
+            out.push(fail("完成率", &quoted, detail));
+        }
+        return out;
+    }
+    let hundred = Decimal::ONE_HUNDRED;
+    let exact = actual / budget * hundred;
+    let (ha, hb) = (yuan(half_ulp(a), &c[2]), yuan(half_ulp(b), &c[4]));
+    let rounding = half_ulp(rate) + (hb / budget + actual * ha / (budget * budget)) * hundred;
+    if (rate - exact).abs() > rounding {
+        let detail = format!(
+            "a completion rate of {rate}% is stated; {b} of {a} is {}%",
+            exact.round_dp(2)
+        );
+        out.push(fail("完成率", &quoted, detail));
+    }
+    out
+}
+
+/// A figure said to have grown on last year by more than itself: last year would be negative.
+fn growth_larger_than_figure(p: &str, page: Option<u32>, c: &regex::Captures) -> Option<Check> {
+    let (now, up) = (num(&c[1])?, num(&c[4])?);
+    let (now, up) = (yuan(now, &c[2]), yuan(up, &c[5]));
+    if up <= now {
+        return None;
+    }
+    let m = c.get(0).expect("match");
+    Some(finding(
+        CheckId::NarrativeLogic,
+        CheckStatus::Fail,
+        &c[3],
+        &sentence_around(p, m.start(), m.end()),
+        page,
+        format!(
+            "a figure of {}{} cannot have {} by {}{} on last year (last year would be negative)",
+            &c[1], &c[2], &c[3], &c[4], &c[5]
+        ),
+    ))
 }
 
 #[cfg(test)]
