@@ -177,14 +177,14 @@ impl CMap {
                         | b"endcidrange" => section = Section::None,
                         b"usecmap" => {
                             if let Some(Operand::Name(n)) = stack.last() {
-                                cm.use_cmap = Some(n.clone());
+                                cm.use_cmap = Some(n.to_vec());
                             }
                         }
                         b"def" if stack.len() >= 2 => {
                             if let (Operand::Name(n), Some(v)) =
                                 (&stack[stack.len() - 2], stack[stack.len() - 1].num())
                             {
-                                if n == b"WMode" {
+                                if n.as_ref() == b"WMode" {
                                     cm.wmode = (v as i32 == 1) as u8;
                                 }
                             }
