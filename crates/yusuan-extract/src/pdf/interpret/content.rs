@@ -239,7 +239,8 @@ impl RunState {
     /// `m`: a new subpath.
     fn move_to(&mut self, ops: &[Operand]) {
         if let Some([x, y]) = last_nums::<2>(ops) {
-            self.path.push(SubPath::starting_at(self.gs.ctm.apply(x, y)));
+            self.path
+                .push(SubPath::starting_at(self.gs.ctm.apply(x, y)));
         }
     }
 
@@ -423,13 +424,7 @@ impl<'c, 'a, D: Device> Interpreter<'c, 'a, D> {
         }
     }
 
-    fn run(
-        &mut self,
-        content: &[u8],
-        resources: Option<&Dictionary>,
-        gs: GState,
-        depth: usize,
-    ) {
+    fn run(&mut self, content: &[u8], resources: Option<&Dictionary>, gs: GState, depth: usize) {
         let mut lx = Lexer::new(content, 32);
         let mut ops: Vec<Operand> = Vec::new();
         let mut st = RunState::new(gs);
