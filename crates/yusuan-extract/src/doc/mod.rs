@@ -21,17 +21,17 @@
 //! `项目` covers two columns yields `[Paragraph("2016年收入决算表"), Table { cells: [Cell { row:
 //! 0, col: 0, col_span: 2, text: "项目", .. }, ..], .. }]`.
 
-pub mod body;
-pub mod chars;
-pub mod fib;
-pub mod ole;
-pub mod paragraphs;
-pub mod pieces;
-pub mod sprm;
-pub mod tables;
+mod body;
+mod chars;
+mod fib;
+mod ole;
+mod paragraphs;
+mod pieces;
+mod sprm;
+mod tables;
 #[cfg(test)]
 mod testdoc;
-pub mod text;
+mod text;
 
 use yusuan_model::{Document, Format};
 

@@ -26,7 +26,7 @@ use crate::pdf::syntax::lexer::{Lexer, Operand};
 
 /// One painted glyph.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Glyph {
+pub(crate) struct Glyph {
     /// The decoded text (usually one character).
     pub text: String,
     /// Its box in the page frame.
@@ -42,7 +42,7 @@ pub struct Glyph {
 
 /// A ruling line: horizontal (`y0 == y1`) or vertical (`x0 == x1`), in the page frame.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Rule {
+pub(crate) struct Rule {
     /// Start x.
     pub x0: f32,
     /// Start y.
@@ -55,13 +55,13 @@ pub struct Rule {
 
 impl Rule {
     /// Whether the rule is horizontal.
-    pub fn is_horizontal(&self) -> bool {
+    pub(crate) fn is_horizontal(&self) -> bool {
         (self.y1 - self.y0).abs() <= (self.x1 - self.x0).abs()
     }
 }
 
 /// What the interpreter paints onto.
-pub trait Device {
+pub(crate) trait Device {
     /// A glyph whose text could be decoded, visible inside the clip.
     fn glyph(&mut self, glyph: Glyph);
     /// A ruling-line candidate, already cut to the clip.
@@ -72,7 +72,7 @@ pub trait Device {
 
 /// What one page's content painted: the device the reader uses.
 #[derive(Debug, Default)]
-pub struct PageContent {
+pub(crate) struct PageContent {
     /// Glyphs whose text could be decoded.
     pub glyphs: Vec<Glyph>,
     /// Ruling-line candidates.
@@ -100,7 +100,7 @@ impl Device for PageContent {
 
 /// What running one page's content met, besides what it painted.
 #[derive(Debug, Default)]
-pub struct PageReport {
+pub(crate) struct PageReport {
     /// Glyphs shown in total (decodable or not, whitespace excluded).
     pub shown: usize,
     /// Fonts used: name, glyphs that could not be decoded, glyphs shown.
@@ -114,7 +114,7 @@ pub struct PageReport {
 
 /// How one font fared on a page.
 #[derive(Debug, Clone, Default)]
-pub struct FontUse {
+pub(crate) struct FontUse {
     /// The font's name.
     pub name: String,
     /// Glyphs whose text could not be decoded.
@@ -371,7 +371,7 @@ fn cmyk_white(ops: &[Operand]) -> bool {
 }
 
 /// Runs content streams of one page, painting onto the device `D`.
-pub struct Interpreter<'c, 'a, D: Device> {
+pub(crate) struct Interpreter<'c, 'a, D: Device> {
     ctx: &'c Ctx<'a>,
     fonts: &'c mut FontCache,
     max_depth: usize,
@@ -389,7 +389,12 @@ pub struct Interpreter<'c, 'a, D: Device> {
 impl<'c, 'a, D: Device> Interpreter<'c, 'a, D> {
     /// An interpreter that paints onto `device`, parses fonts into `fonts` and nests forms at
     /// most `max_depth` deep.
-    pub fn new(ctx: &'c Ctx<'a>, fonts: &'c mut FontCache, max_depth: usize, device: D) -> Self {
+    pub(crate) fn new(
+        ctx: &'c Ctx<'a>,
+        fonts: &'c mut FontCache,
+        max_depth: usize,
+        device: D,
+    ) -> Self {
         Interpreter {
             ctx,
             fonts,
@@ -407,7 +412,7 @@ impl<'c, 'a, D: Device> Interpreter<'c, 'a, D> {
     /// Interpret a page's content with its resources; `ctm` maps user space to the page frame,
     /// whose visible part is `page` (glyphs and rules outside it are dropped). Gives back the
     /// device and the report.
-    pub fn run_page(
+    pub(crate) fn run_page(
         mut self,
         content: &[u8],
         resources: Option<&Dictionary>,

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 /// One operand of a content-stream operator. Names and literal strings without escapes borrow
 /// the lexer's buffer.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Operand<'a> {
+pub(crate) enum Operand<'a> {
     /// An integer or real number.
     Num(f32),
     /// A name, without the leading slash, `#xx` escapes resolved.
@@ -26,7 +26,7 @@ pub enum Operand<'a> {
 
 impl Operand<'_> {
     /// The number, if this is one.
-    pub fn num(&self) -> Option<f32> {
+    pub(crate) fn num(&self) -> Option<f32> {
         match self {
             Operand::Num(n) => Some(*n),
             _ => None,
@@ -35,7 +35,7 @@ impl Operand<'_> {
 }
 
 /// Tokenizer state over one buffer.
-pub struct Lexer<'a> {
+pub(crate) struct Lexer<'a> {
     data: &'a [u8],
     pos: usize,
     max_depth: usize,
@@ -76,7 +76,7 @@ enum Tok<'a> {
 
 impl<'a> Lexer<'a> {
     /// A lexer over `data`; arrays and dictionaries nest at most `max_depth` deep.
-    pub fn new(data: &'a [u8], max_depth: usize) -> Self {
+    pub(crate) fn new(data: &'a [u8], max_depth: usize) -> Self {
         Lexer {
             data,
             pos: 0,
@@ -86,7 +86,7 @@ impl<'a> Lexer<'a> {
 
     /// The next operator, with its operands collected into `operands` (cleared first).
     /// Returns `None` at the end of the data.
-    pub fn next_op(&mut self, operands: &mut Vec<Operand<'a>>) -> Option<&'a [u8]> {
+    pub(crate) fn next_op(&mut self, operands: &mut Vec<Operand<'a>>) -> Option<&'a [u8]> {
         operands.clear();
         loop {
             match self.token(0) {
@@ -114,7 +114,7 @@ impl<'a> Lexer<'a> {
 
     /// The next keyword or operand as raw tokens, for CMap programs: returns keywords and
     /// operands in sequence. `None` at the end.
-    pub fn next_token(&mut self) -> Option<CmapToken<'a>> {
+    pub(crate) fn next_token(&mut self) -> Option<CmapToken<'a>> {
         loop {
             match self.token(0) {
                 Tok::Eof => return None,
@@ -441,7 +441,7 @@ impl<'a> Lexer<'a> {
 }
 
 /// A token of a CMap program.
-pub enum CmapToken<'a> {
+pub(crate) enum CmapToken<'a> {
     /// An operand.
     Operand(Operand<'a>),
     /// A keyword (`begincodespacerange`, `def` …).
@@ -449,7 +449,7 @@ pub enum CmapToken<'a> {
 }
 
 /// Parse a PDF number (`12`, `-3.5`, `.5`, `4.`); tolerant of doubled signs.
-pub fn parse_number(s: &[u8]) -> Option<f32> {
+pub(crate) fn parse_number(s: &[u8]) -> Option<f32> {
     let mut i = 0;
     let mut neg = false;
     while i < s.len() && (s[i] == b'+' || s[i] == b'-') {
