@@ -41,7 +41,7 @@ pub enum ExtractError {
 
 impl ExtractError {
     /// A damaged file, as the reader itself found.
-    pub fn malformed(what: impl Into<String>) -> Self {
+    pub(crate) fn malformed(what: impl Into<String>) -> Self {
         ExtractError::Malformed {
             what: what.into(),
             cause: None,
@@ -49,7 +49,7 @@ impl ExtractError {
     }
 
     /// A damaged file, as a library reading it reported.
-    pub fn malformed_by(what: impl Into<String>, cause: impl Into<Cause>) -> Self {
+    pub(crate) fn malformed_by(what: impl Into<String>, cause: impl Into<Cause>) -> Self {
         ExtractError::Malformed {
             what: what.into(),
             cause: Some(cause.into()),
@@ -57,7 +57,7 @@ impl ExtractError {
     }
 
     /// A file that needs a password.
-    pub fn encrypted(what: impl Into<String>) -> Self {
+    pub(crate) fn encrypted(what: impl Into<String>) -> Self {
         ExtractError::Encrypted {
             what: what.into(),
             cause: None,
@@ -65,7 +65,7 @@ impl ExtractError {
     }
 
     /// A file that could not be decrypted, as the library decrypting it reported.
-    pub fn encrypted_by(what: impl Into<String>, cause: impl Into<Cause>) -> Self {
+    pub(crate) fn encrypted_by(what: impl Into<String>, cause: impl Into<Cause>) -> Self {
         ExtractError::Encrypted {
             what: what.into(),
             cause: Some(cause.into()),

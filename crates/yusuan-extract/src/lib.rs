@@ -3,7 +3,7 @@
 //! [`extract`] sniffs the format from the file's first bytes (not its name) and hands it to one
 //! reader: [`docx`] streams `word/document.xml` out of the zip with quick-xml and keeps every
 //! table as a grid with merged cells; [`doc`] reads Word 97–2003 binary files (OLE compound
-//! files, as Word and WPS write them) into the same grids; [`workbook`] reads every sheet of an
+//! files, as Word and WPS write them) into the same grids; `workbook` reads every sheet of an
 //! .xlsx as a grid with calamine; [`pdf`] interprets page content streams with lopdf. All produce
 //! the same model, so the normaliser never knows where a table came from.
 //!
@@ -11,17 +11,20 @@
 //! reader obeys the [`Limits`] it is given and returns a typed [`ExtractError`] instead of
 //! panicking.
 
+// What the binary, the tests and the fuzz targets use is `pub`; the rest is `pub(crate)` at most.
+#![warn(unreachable_pub)]
+
 pub mod doc;
 pub mod docx;
 mod error;
 mod limits;
 pub mod pdf;
 mod sniff;
-pub mod workbook;
+mod workbook;
 
 pub use error::{Cause, ExtractError, Result};
 pub use limits::Limits;
-pub use sniff::{sniff, Sniffed};
+use sniff::{sniff, Sniffed};
 
 use yusuan_model::Document;
 

@@ -2,7 +2,7 @@
 
 /// What the first bytes of a file say it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Sniffed {
+pub(crate) enum Sniffed {
     /// A zip container (.docx, .xlsx …).
     Zip,
     /// A PDF (`%PDF-` within the first KiB).
@@ -16,7 +16,7 @@ pub enum Sniffed {
 }
 
 /// Look at the first bytes of a file.
-pub fn sniff(bytes: &[u8]) -> Sniffed {
+pub(crate) fn sniff(bytes: &[u8]) -> Sniffed {
     if bytes.is_empty() {
         return Sniffed::Empty;
     }

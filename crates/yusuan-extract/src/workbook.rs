@@ -18,14 +18,14 @@ use yusuan_model::{Block, Cell, Document, Format, Paragraph, Table, Warning};
 use crate::{ExtractError, Limits, Result};
 
 /// Whether a zip container is a workbook (it holds `xl/workbook.xml`).
-pub fn is_workbook(bytes: &[u8]) -> bool {
+pub(crate) fn is_workbook(bytes: &[u8]) -> bool {
     zip::ZipArchive::new(Cursor::new(bytes))
         .map(|mut z| z.by_name("xl/workbook.xml").is_ok())
         .unwrap_or(false)
 }
 
 /// Read an `.xlsx` file's bytes.
-pub fn read_xlsx(bytes: &[u8], limits: &Limits) -> Result<Document> {
+pub(crate) fn read_xlsx(bytes: &[u8], limits: &Limits) -> Result<Document> {
     check_parts(bytes, limits)?;
     let book: calamine::Xlsx<_> = calamine::Xlsx::new(Cursor::new(bytes))
         .map_err(|e| ExtractError::malformed_by("not a readable workbook", e))?;
@@ -38,7 +38,7 @@ pub fn read_xlsx(bytes: &[u8], limits: &Limits) -> Result<Document> {
 }
 
 /// Read an Excel 97–2003 `.xls` file's bytes (an OLE compound file with a `Workbook` stream).
-pub fn read_xls(bytes: &[u8]) -> Result<Document> {
+pub(crate) fn read_xls(bytes: &[u8]) -> Result<Document> {
     let book: calamine::Xls<_> = calamine::Xls::new(Cursor::new(bytes))
         .map_err(|e| ExtractError::malformed_by("not a readable .xls workbook", e))?;
     read_sheets(book, Format::Xls, |b, name| {

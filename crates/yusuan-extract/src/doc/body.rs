@@ -14,7 +14,7 @@ use super::tables::{build_table, RowIn};
 
 /// What ended a paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mark {
+pub(super) enum Mark {
     /// A paragraph mark `\r`.
     Paragraph,
     /// A cell or row-end mark `\x07`.
@@ -43,7 +43,7 @@ impl TableAcc {
 
 /// Collects blocks from paragraphs.
 #[derive(Default)]
-pub struct Assembler {
+pub(super) struct Assembler {
     blocks: Vec<Block>,
     tables: Vec<TableAcc>,
     /// Tables whose cell edges could not be used.
@@ -54,7 +54,7 @@ pub struct Assembler {
 
 impl Assembler {
     /// Take the next paragraph. `depth` must already be bounded by the caller.
-    pub fn push(&mut self, text: String, mark: Mark, props: &ParaProps, depth: usize) {
+    pub(super) fn push(&mut self, text: String, mark: Mark, props: &ParaProps, depth: usize) {
         while self.tables.len() > depth {
             self.close_table();
         }
@@ -117,7 +117,7 @@ impl Assembler {
     }
 
     /// Close every open table; the blocks and any warnings.
-    pub fn finish(mut self) -> (Vec<Block>, Vec<Warning>) {
+    pub(super) fn finish(mut self) -> (Vec<Block>, Vec<Warning>) {
         while !self.tables.is_empty() {
             self.close_table();
         }

@@ -26,7 +26,7 @@ fn deletes(grpprl: &[u8]) -> bool {
 
 /// The FC ranges `[start, end)` of deleted text, sorted; empty when the bin table is missing or
 /// damaged (the text is then read whole).
-pub fn deleted_fc_ranges(table: &[u8], at: FcLcb, word: &[u8]) -> Vec<(u32, u32)> {
+pub(super) fn deleted_fc_ranges(table: &[u8], at: FcLcb, word: &[u8]) -> Vec<(u32, u32)> {
     let start = at.fc as usize;
     let Some(plc) = start
         .checked_add(at.lcb as usize)
@@ -69,7 +69,11 @@ pub fn deleted_fc_ranges(table: &[u8], at: FcLcb, word: &[u8]) -> Vec<(u32, u32)
 
 /// The CP ranges `[start, end)` of deleted text in the main text: FC ranges mapped through the
 /// pieces, and pieces whose `Prm` deletes them.
-pub fn deleted_cp_ranges(clx: &Clx, fc_ranges: &[(u32, u32)], ccp_text: u32) -> Vec<(u32, u32)> {
+pub(super) fn deleted_cp_ranges(
+    clx: &Clx,
+    fc_ranges: &[(u32, u32)],
+    ccp_text: u32,
+) -> Vec<(u32, u32)> {
     let mut out = Vec::new();
     for p in &clx.pieces {
         if p.cp_start >= ccp_text {
@@ -108,7 +112,7 @@ pub fn deleted_cp_ranges(clx: &Clx, fc_ranges: &[(u32, u32)], ccp_text: u32) -> 
 }
 
 /// Whether `cp` lies in one of the sorted `ranges`.
-pub fn in_ranges(ranges: &[(u32, u32)], cp: u32) -> bool {
+pub(super) fn in_ranges(ranges: &[(u32, u32)], cp: u32) -> bool {
     let i = ranges.partition_point(|r| r.1 <= cp);
     ranges.get(i).is_some_and(|r| r.0 <= cp)
 }

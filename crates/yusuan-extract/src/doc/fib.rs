@@ -24,7 +24,7 @@ const PAIR_CLX: usize = 33;
 
 /// An offset and a length in the table stream.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct FcLcb {
+pub(super) struct FcLcb {
     /// Byte offset.
     pub fc: u32,
     /// Length in bytes.
@@ -33,7 +33,7 @@ pub struct FcLcb {
 
 /// The fields of the FIB the reader uses.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Fib {
+pub(super) struct Fib {
     /// `nFib`: the file format version.
     pub n_fib: u16,
     /// Name of the table stream (`0Table` or `1Table`, from `fWhichTblStm`).
@@ -51,7 +51,7 @@ pub struct Fib {
 }
 
 /// Parse the FIB; an encrypted or obfuscated file is [`ExtractError::Encrypted`].
-pub fn parse(word: &[u8]) -> Result<Fib> {
+pub(super) fn parse(word: &[u8]) -> Result<Fib> {
     let short = || {
         ExtractError::malformed("Word 97 .doc: the WordDocument stream is too short for its FIB")
     };

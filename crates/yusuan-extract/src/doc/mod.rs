@@ -1,18 +1,18 @@
 //! The Word 97–2003 .doc reader: an OLE compound file (written by Word or WPS) → paragraphs and
 //! table grids, the same [`Document`] the .docx reader gives.
 //!
-//! 1. [`ole`] opens the compound file and reads the `WordDocument`, table (`0Table`/`1Table`)
+//! 1. `ole` opens the compound file and reads the `WordDocument`, table (`0Table`/`1Table`)
 //!    and `Data` streams within the [`Limits`]; an OLE file without `WordDocument` (an .xls) is
 //!    [`ExtractError::Unsupported`].
-//! 2. [`fib`] reads the File Information Block: version, encryption, where the tables are.
-//! 3. [`pieces`] reads the piece table and gathers the main document text (Windows-1252 and
+//! 2. `fib` reads the File Information Block: version, encryption, where the tables are.
+//! 3. `pieces` reads the piece table and gathers the main document text (Windows-1252 and
 //!    UTF-16 pieces) as UTF-16.
 //! 4. The text is split at paragraph marks `\r`, cell marks `\x07` and section breaks `\x0c`
 //!    (a `\x0c` that ends no section in `PlcfSed` is a page break inside a paragraph: `\n`);
-//!    [`paragraphs`] finds each mark's properties (in a table? row end? depth?), [`chars`]
-//!    finds text deleted with revision marks (skipped), [`text`] cleans the rest (field results
-//!    only, control characters), and [`body`] assembles body paragraphs and tables, which
-//!    [`tables`] lays out on a grid from the rows' cell edges.
+//!    `paragraphs` finds each mark's properties (in a table? row end? depth?), `chars`
+//!    finds text deleted with revision marks (skipped), `text` cleans the rest (field results
+//!    only, control characters), and `body` assembles body paragraphs and tables, which
+//!    `tables` lays out on a grid from the rows' cell edges.
 //!
 //! Headers, footers, footnotes, comments and text boxes are separate parts of the text and are
 //! not read, as the .docx reader reads only `word/document.xml`.
@@ -21,17 +21,17 @@
 //! `项目` covers two columns yields `[Paragraph("2016年收入决算表"), Table { cells: [Cell { row:
 //! 0, col: 0, col_span: 2, text: "项目", .. }, ..], .. }]`.
 
-pub mod body;
-pub mod chars;
-pub mod fib;
-pub mod ole;
-pub mod paragraphs;
-pub mod pieces;
-pub mod sprm;
-pub mod tables;
+mod body;
+mod chars;
+mod fib;
+mod ole;
+mod paragraphs;
+mod pieces;
+mod sprm;
+mod tables;
 #[cfg(test)]
 mod testdoc;
-pub mod text;
+mod text;
 
 use yusuan_model::{Document, Format, Warning};
 

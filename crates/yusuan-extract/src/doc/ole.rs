@@ -12,7 +12,7 @@ use cfb::CompoundFile;
 use crate::{ExtractError, Limits, Result};
 
 /// An opened compound file.
-pub struct Ole<'a> {
+pub(super) struct Ole<'a> {
     file: CompoundFile<Cursor<&'a [u8]>>,
 }
 
@@ -28,7 +28,7 @@ fn damaged_by(what: impl std::fmt::Display, cause: std::io::Error) -> ExtractErr
 
 impl<'a> Ole<'a> {
     /// Open the container (header, allocation tables and directory).
-    pub fn open(bytes: &'a [u8]) -> Result<Self> {
+    pub(super) fn open(bytes: &'a [u8]) -> Result<Self> {
         let opened = catch_unwind(AssertUnwindSafe(|| CompoundFile::open(Cursor::new(bytes))));
         match opened {
             Ok(Ok(file)) => Ok(Ole { file }),
@@ -38,12 +38,12 @@ impl<'a> Ole<'a> {
     }
 
     /// Whether a stream of this name exists at the root (names are case-insensitive).
-    pub fn has_stream(&self, name: &str) -> bool {
+    pub(super) fn has_stream(&self, name: &str) -> bool {
         catch_unwind(AssertUnwindSafe(|| self.file.is_stream(name))).unwrap_or(false)
     }
 
     /// Names of the entries at the root, for telling other Office files apart.
-    pub fn root_names(&self) -> Vec<String> {
+    pub(super) fn root_names(&self) -> Vec<String> {
         catch_unwind(AssertUnwindSafe(|| {
             self.file
                 .read_root_storage()
@@ -54,7 +54,7 @@ impl<'a> Ole<'a> {
     }
 
     /// Read a whole stream at the root; larger than `limits.max_part_bytes` is refused.
-    pub fn read_stream(&mut self, name: &str, limits: &Limits) -> Result<Vec<u8>> {
+    pub(super) fn read_stream(&mut self, name: &str, limits: &Limits) -> Result<Vec<u8>> {
         let file = &mut self.file;
         let read = catch_unwind(AssertUnwindSafe(|| -> Result<Vec<u8>> {
             let len = file
@@ -88,7 +88,7 @@ impl<'a> Ole<'a> {
 }
 
 /// Why an OLE file without a `WordDocument` stream is not read: what it seems to be instead.
-pub fn not_word_message(root_names: &[String]) -> String {
+pub(super) fn not_word_message(root_names: &[String]) -> String {
     let has = |n: &str| root_names.iter().any(|r| r.eq_ignore_ascii_case(n));
     let what = if has("Workbook") || has("Book") {
         "an Excel 97–2003 workbook (.xls)"

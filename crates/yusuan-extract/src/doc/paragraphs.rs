@@ -29,7 +29,7 @@ const PAGE: usize = 512;
 
 /// What the reader needs to know about one paragraph.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct ParaProps {
+pub(super) struct ParaProps {
     /// `sprmPFInTable`: the paragraph is in a table.
     pub in_table: bool,
     /// `sprmPFTtp`: the mark ends a top-level table row.
@@ -46,7 +46,7 @@ pub struct ParaProps {
 
 impl ParaProps {
     /// The table depth: 0 outside tables, 1 in a top-level table, 2 in a table in a cell …
-    pub fn depth(&self) -> i64 {
+    pub(super) fn depth(&self) -> i64 {
         match self.itap {
             Some(d) if d > 0 => d,
             _ if self.in_table => 1,
@@ -55,7 +55,7 @@ impl ParaProps {
     }
 
     /// Apply a `grpprl`. `data` is the `Data` stream, followed for `sprmPHugePapx` when `huge`.
-    pub fn apply(&mut self, grpprl: &[u8], data: &[u8], huge: bool) {
+    pub(super) fn apply(&mut self, grpprl: &[u8], data: &[u8], huge: bool) {
         for s in sprm::iter(grpprl) {
             match s.code {
                 P_F_IN_TABLE => self.in_table = s.byte() != 0,
@@ -102,7 +102,7 @@ struct Run {
 }
 
 /// The paragraph-property index of a document: the bin table and the FKP pages read so far.
-pub struct PapxIndex<'a> {
+pub(super) struct PapxIndex<'a> {
     word: &'a [u8],
     data: &'a [u8],
     fcs: Vec<u32>,
@@ -112,7 +112,7 @@ pub struct PapxIndex<'a> {
 
 impl<'a> PapxIndex<'a> {
     /// Read `PlcBtePapx` from the table stream.
-    pub fn new(table: &[u8], at: FcLcb, word: &'a [u8], data: &'a [u8]) -> Result<Self> {
+    pub(super) fn new(table: &[u8], at: FcLcb, word: &'a [u8], data: &'a [u8]) -> Result<Self> {
         let start = at.fc as usize;
         let plc = start
             .checked_add(at.lcb as usize)
@@ -140,7 +140,7 @@ impl<'a> PapxIndex<'a> {
     }
 
     /// The properties of the paragraph whose mark is at `fc`, or `None` when no FKP covers it.
-    pub fn props_at(&mut self, fc: u32) -> Option<ParaProps> {
+    pub(super) fn props_at(&mut self, fc: u32) -> Option<ParaProps> {
         let i = self.fcs.partition_point(|&f| f <= fc).checked_sub(1)?;
         let pn = *self.pages.get(i)?;
         let word = self.word;

@@ -11,7 +11,7 @@ use crate::{ExtractError, Limits, Result};
 
 /// One piece: CPs `cp_start..cp_end` stored from byte `fc`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Piece {
+pub(super) struct Piece {
     /// First CP of the piece.
     pub cp_start: u32,
     /// One past the last CP.
@@ -35,7 +35,7 @@ impl Piece {
     }
 
     /// Byte offset of the character at `cp`, which must lie in the piece.
-    pub fn fc_of(&self, cp: u32) -> u32 {
+    pub(super) fn fc_of(&self, cp: u32) -> u32 {
         self.fc
             .saturating_add((cp - self.cp_start).saturating_mul(self.width()))
     }
@@ -43,7 +43,7 @@ impl Piece {
 
 /// The parsed CLX.
 #[derive(Debug, Default)]
-pub struct Clx<'a> {
+pub(super) struct Clx<'a> {
     /// Pieces in CP order.
     pub pieces: Vec<Piece>,
     /// The `grpprl` of each `Prc`, in order (pointed to by a complex `Prm`).
@@ -56,7 +56,7 @@ fn bad(what: &str) -> ExtractError {
 }
 
 /// Parse the CLX found at `fc`, `lcb` in the table stream.
-pub fn parse_clx(table: &[u8], fc: u32, lcb: u32) -> Result<Clx<'_>> {
+pub(super) fn parse_clx(table: &[u8], fc: u32, lcb: u32) -> Result<Clx<'_>> {
     let start = fc as usize;
     let clx = start
         .checked_add(lcb as usize)
@@ -122,7 +122,7 @@ pub fn parse_clx(table: &[u8], fc: u32, lcb: u32) -> Result<Clx<'_>> {
 
 impl Clx<'_> {
     /// The piece holding `cp`.
-    pub fn piece_at(&self, cp: u32) -> Option<&Piece> {
+    pub(super) fn piece_at(&self, cp: u32) -> Option<&Piece> {
         let i = self.pieces.partition_point(|p| p.cp_end <= cp);
         self.pieces.get(i).filter(|p| p.cp_start <= cp)
     }
@@ -131,7 +131,12 @@ impl Clx<'_> {
     ///
     /// Compressed pieces are decoded from Windows-1252. A piece that points past the end of the
     /// `WordDocument` stream is an error; so is text longer than `limits.max_part_bytes`.
-    pub fn main_text(&self, word: &[u8], ccp_text: u32, limits: &Limits) -> Result<Vec<u16>> {
+    pub(super) fn main_text(
+        &self,
+        word: &[u8],
+        ccp_text: u32,
+        limits: &Limits,
+    ) -> Result<Vec<u16>> {
         if u64::from(ccp_text) * 2 > limits.max_part_bytes {
             return Err(ExtractError::Limit(format!(
                 "the main text claims {ccp_text} characters, more than the {} bytes allowed",

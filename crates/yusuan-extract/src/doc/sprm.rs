@@ -9,15 +9,15 @@
 use super::u16_at;
 
 /// `sprmTDefTable`: the cells of a table row.
-pub const T_DEF_TABLE: u16 = 0xD608;
+pub(super) const T_DEF_TABLE: u16 = 0xD608;
 /// `sprmTDefTable10`: the Word 95 form of `sprmTDefTable`.
-pub const T_DEF_TABLE10: u16 = 0xD606;
+pub(super) const T_DEF_TABLE10: u16 = 0xD606;
 /// `sprmPChgTabs`: a variable operand whose size byte may be 255.
 const P_CHG_TABS: u16 = 0xC615;
 
 /// One property modifier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Sprm<'a> {
+pub(super) struct Sprm<'a> {
     /// The sprm code.
     pub code: u16,
     /// The operand, without its size prefix for variable-size operands.
@@ -26,24 +26,24 @@ pub struct Sprm<'a> {
 
 impl Sprm<'_> {
     /// The operand's first byte, or 0.
-    pub fn byte(&self) -> u8 {
+    pub(super) fn byte(&self) -> u8 {
         self.operand.first().copied().unwrap_or(0)
     }
 
     /// The operand as a little-endian signed 32-bit integer, if it has four bytes.
-    pub fn i32(&self) -> Option<i32> {
+    pub(super) fn i32(&self) -> Option<i32> {
         let b: [u8; 4] = self.operand.get(..4)?.try_into().ok()?;
         Some(i32::from_le_bytes(b))
     }
 }
 
 /// Iterate over the sprms of a `grpprl`.
-pub fn iter(grpprl: &[u8]) -> Sprms<'_> {
+pub(super) fn iter(grpprl: &[u8]) -> Sprms<'_> {
     Sprms { rest: grpprl }
 }
 
 /// Iterator over a `grpprl`; see [`iter`].
-pub struct Sprms<'a> {
+pub(super) struct Sprms<'a> {
     rest: &'a [u8],
 }
 

@@ -26,7 +26,7 @@ const T_DELETE: u16 = 0x5622;
 const T_DXA_COL: u16 = 0x7623;
 
 /// Edges closer than this many twips (0.35 mm) are one grid line.
-pub const EDGE_TOLERANCE: i64 = 20;
+pub(super) const EDGE_TOLERANCE: i64 = 20;
 /// Most cells kept in one row definition.
 const MAX_ROW_CELLS: usize = 1024;
 /// Most grid columns built from edges; beyond, cells are laid out one column each.
@@ -34,7 +34,7 @@ const MAX_GRID_COLS: usize = 1024;
 
 /// How a cell takes part in a horizontal merge (Word 97 style).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum HMerge {
+pub(super) enum HMerge {
     /// Not merged.
     #[default]
     None,
@@ -46,7 +46,7 @@ pub enum HMerge {
 
 /// The merge flags of one cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Tc {
+pub(super) struct Tc {
     /// Horizontal merge.
     pub horz: HMerge,
     /// Vertical merge.
@@ -88,7 +88,7 @@ fn vert_merge(flags: u16) -> VMerge {
 
 /// The definition of one table row.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct RowDef {
+pub(super) struct RowDef {
     /// Cell edges in twips: `edges[i]..edges[i + 1]` is cell `i`.
     pub edges: Vec<i64>,
     /// Merge flags of each cell.
@@ -97,7 +97,7 @@ pub struct RowDef {
 
 impl RowDef {
     /// Apply one table sprm; others are ignored.
-    pub fn apply(&mut self, s: &Sprm) {
+    pub(super) fn apply(&mut self, s: &Sprm) {
         let op = s.operand;
         let b = |i: usize| usize::from(op.get(i).copied().unwrap_or(0));
         match s.code {
@@ -186,7 +186,7 @@ impl RowDef {
 
 /// One row as read from the text: its cells' texts and its definition.
 #[derive(Debug, Clone, Default)]
-pub struct RowIn {
+pub(super) struct RowIn {
     /// Cell texts, in order.
     pub cells: Vec<String>,
     /// The row's definition, if its row-end mark carried one.
@@ -203,7 +203,7 @@ struct Visible {
 
 /// Lay rows out on a grid. The flag is false when the cell edges could not be used (rows
 /// without definitions, or more distinct edges than [`MAX_GRID_COLS`]).
-pub fn build_table(rows: Vec<RowIn>) -> (Table, bool) {
+pub(super) fn build_table(rows: Vec<RowIn>) -> (Table, bool) {
     let mut exact = true;
     let mut visible: Vec<Vec<Visible>> = Vec::with_capacity(rows.len());
     for row in rows {

@@ -7,7 +7,7 @@ use std::io::{Cursor, Write};
 use super::fib::FcLcb;
 
 /// One paragraph: its text, the mark that ends it and its properties.
-pub struct Para {
+pub(super) struct Para {
     /// Text before the mark.
     pub text: String,
     /// `\r`, `\x07` or `\x0c`.
@@ -17,7 +17,7 @@ pub struct Para {
 }
 
 /// A body paragraph.
-pub fn body(text: &str) -> Para {
+pub(super) fn body(text: &str) -> Para {
     Para {
         text: text.into(),
         mark: '\r',
@@ -26,7 +26,7 @@ pub fn body(text: &str) -> Para {
 }
 
 /// The last paragraph of a cell at depth 1.
-pub fn cell(text: &str) -> Para {
+pub(super) fn cell(text: &str) -> Para {
     Para {
         text: text.into(),
         mark: '\x07',
@@ -35,7 +35,7 @@ pub fn cell(text: &str) -> Para {
 }
 
 /// A row-end mark at depth 1 with a `sprmTDefTable` of these edges and `tcgrf` flags.
-pub fn row_end(edges: &[i16], flags: &[u16]) -> Para {
+pub(super) fn row_end(edges: &[i16], flags: &[u16]) -> Para {
     let mut grpprl = vec![0x16, 0x24, 1, 0x17, 0x24, 1];
     let mut op = vec![(edges.len() - 1) as u8];
     for e in edges {
@@ -56,7 +56,7 @@ pub fn row_end(edges: &[i16], flags: &[u16]) -> Para {
 }
 
 /// A Word 97 FIB (csw 14, cslw 22, 34 pairs) with the given flags and tables.
-pub fn fib_bytes(flags: u16, ccp_text: u32, pairs: &[(usize, FcLcb)]) -> Vec<u8> {
+pub(super) fn fib_bytes(flags: u16, ccp_text: u32, pairs: &[(usize, FcLcb)]) -> Vec<u8> {
     let mut b = vec![0u8; 32];
     b[0..2].copy_from_slice(&0xA5ECu16.to_le_bytes());
     b[2..4].copy_from_slice(&0xC1u16.to_le_bytes());
@@ -82,7 +82,7 @@ pub fn fib_bytes(flags: u16, ccp_text: u32, pairs: &[(usize, FcLcb)]) -> Vec<u8>
 }
 
 /// An OLE container holding these streams.
-pub fn ole(streams: &[(&str, &[u8])]) -> Vec<u8> {
+pub(super) fn ole(streams: &[(&str, &[u8])]) -> Vec<u8> {
     let mut file = cfb::CompoundFile::create(Cursor::new(Vec::new())).unwrap();
     for (name, bytes) in streams {
         file.create_stream(name).unwrap().write_all(bytes).unwrap();
@@ -92,12 +92,12 @@ pub fn ole(streams: &[(&str, &[u8])]) -> Vec<u8> {
 }
 
 /// A .doc of these paragraphs. `section_ends` are the CPs where sections end (`PlcfSed`).
-pub fn build(paras: &[Para], section_ends: &[u32]) -> Vec<u8> {
+pub(super) fn build(paras: &[Para], section_ends: &[u32]) -> Vec<u8> {
     build_with_deletions(paras, section_ends, &[])
 }
 
 /// [`build`], with the CP ranges `deleted` marked as deleted revisions (one CHPX FKP page).
-pub fn build_with_deletions(
+pub(super) fn build_with_deletions(
     paras: &[Para],
     section_ends: &[u32],
     deleted: &[(u32, u32)],

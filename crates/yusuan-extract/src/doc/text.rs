@@ -9,7 +9,7 @@
 
 /// Feeds characters through the field filter and the control-character mapping.
 #[derive(Debug, Default)]
-pub struct Cleaner {
+pub(super) struct Cleaner {
     /// One entry per open field: `true` while in its code, `false` once in its result.
     fields: Vec<bool>,
     /// How many open fields are in their code part.
@@ -18,7 +18,7 @@ pub struct Cleaner {
 
 impl Cleaner {
     /// Feed one UTF-16 code unit; what it shows, if anything, is appended to `out`.
-    pub fn push(&mut self, unit: u16, out: &mut Vec<u16>) {
+    pub(super) fn push(&mut self, unit: u16, out: &mut Vec<u16>) {
         match unit {
             0x13 => {
                 self.fields.push(true);
@@ -57,7 +57,7 @@ impl Cleaner {
 }
 
 /// UTF-16 code units to a string; unpaired surrogates become U+FFFD.
-pub fn decode(units: &[u16]) -> String {
+pub(super) fn decode(units: &[u16]) -> String {
     String::from_utf16_lossy(units)
 }
 

@@ -140,7 +140,7 @@ impl Body {
 }
 
 /// Parse the body of a WordprocessingML document into blocks.
-pub fn parse_body(xml: &[u8], limits: &Limits) -> Result<Vec<Block>> {
+pub(super) fn parse_body(xml: &[u8], limits: &Limits) -> Result<Vec<Block>> {
     let mut reader = Reader::from_reader(xml);
     reader.config_mut().trim_text(false);
     let mut buf = Vec::new();

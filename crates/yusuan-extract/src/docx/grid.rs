@@ -4,7 +4,7 @@ use yusuan_model::{Cell, Table};
 
 /// How a `w:tc` takes part in a vertical merge.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum VMerge {
+pub(crate) enum VMerge {
     /// Not merged vertically.
     None,
     /// `w:vMerge w:val="restart"`: the first cell of a vertical merge.
@@ -15,7 +15,7 @@ pub enum VMerge {
 
 /// Collects rows and cells of one `w:tbl` and lays them out on the grid.
 #[derive(Debug, Default)]
-pub struct GridBuilder {
+pub(crate) struct GridBuilder {
     cells: Vec<Cell>,
     /// For each grid column, the index of the cell whose vertical merge is open there.
     open_merges: Vec<Option<usize>>,
@@ -27,7 +27,7 @@ pub struct GridBuilder {
 
 impl GridBuilder {
     /// Start a new row; `grid_before` columns are skipped at its start.
-    pub fn start_row(&mut self, grid_before: usize) {
+    pub(crate) fn start_row(&mut self, grid_before: usize) {
         if self.started_row {
             self.row += 1;
         }
@@ -36,7 +36,7 @@ impl GridBuilder {
     }
 
     /// Add a `w:tc` with its properties and text at the current column.
-    pub fn add_cell(&mut self, span: usize, vmerge: VMerge, text: String) {
+    pub(crate) fn add_cell(&mut self, span: usize, vmerge: VMerge, text: String) {
         let span = span.max(1);
         let col = self.col;
         if self.open_merges.len() < col + span {
@@ -78,7 +78,7 @@ impl GridBuilder {
     }
 
     /// Finish the table. `grid_cols` is the column count declared by `w:tblGrid`, if any.
-    pub fn finish(mut self, grid_cols: usize) -> Table {
+    pub(crate) fn finish(mut self, grid_cols: usize) -> Table {
         let n_rows = if self.started_row { self.row + 1 } else { 0 };
         self.cells.sort_by_key(|c| (c.row, c.col));
         Table {

@@ -1,7 +1,7 @@
 //! The .docx reader: `word/document.xml` streamed in body order into paragraphs and table grids.
 //!
-//! [`package`] opens the zip and finds the main document part within the [`Limits`];
-//! [`body`] walks the XML with quick-xml, and [`grid`] turns `w:tr`/`w:tc` with `gridSpan` and
+//! `package` opens the zip and finds the main document part within the [`Limits`];
+//! `body` walks the XML with quick-xml, and `grid` turns `w:tr`/`w:tc` with `gridSpan` and
 //! `vMerge` into a [`yusuan_model::Table`] whose cells keep their row, column and span.
 //!
 //! Chosen over docx-rs after measuring: docx-rs keeps `gridSpan`/`vMerge` in private fields,

@@ -7,7 +7,7 @@ use zip::ZipArchive;
 use crate::{ExtractError, Limits, Result};
 
 /// The bytes of the main document part (normally `word/document.xml`).
-pub fn main_document_xml(bytes: &[u8], limits: &Limits) -> Result<Vec<u8>> {
+pub(super) fn main_document_xml(bytes: &[u8], limits: &Limits) -> Result<Vec<u8>> {
     let mut zip = ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| ExtractError::malformed_by("not a readable zip container", e))?;
     let target = main_part_name(&mut zip, limits).unwrap_or_else(|| "word/document.xml".into());

@@ -56,7 +56,7 @@ fn is_page_number(text: &str) -> bool {
 
 /// Remove page numbers near the top or bottom edge, and lines repeated in the same margin
 /// zone on many pages (running headers and footers).
-pub fn drop_headers_and_footers(layouts: &mut [PageLayout]) {
+pub(crate) fn drop_headers_and_footers(layouts: &mut [PageLayout]) {
     let in_zone =
         |l: &Line, h: f32, frac: f32| l.bbox.y1 <= h * frac || l.bbox.y0 >= h * (1.0 - frac);
     let key = |s: &str| -> String {
@@ -99,7 +99,7 @@ pub fn drop_headers_and_footers(layouts: &mut [PageLayout]) {
 }
 
 /// Paragraphs and tables of all pages in order, merging tables that run across pages.
-pub fn build_blocks(layouts: Vec<PageLayout>) -> Vec<Block> {
+pub(crate) fn build_blocks(layouts: Vec<PageLayout>) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
     // The table that ended the previous page: (block index, column boundaries).
     let mut open: Option<(usize, Vec<f32>)> = None;

@@ -9,6 +9,7 @@ pub(crate) mod page;
 use std::collections::HashSet;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
+use lopdf::xref::XrefRecovery;
 use lopdf::{Dictionary, Object, ObjectId};
 use yusuan_model::{Document, Format, Warning};
 
@@ -125,21 +126,28 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Document> {
 fn load(bytes: &[u8], warnings: &mut Vec<Warning>) -> Result<lopdf::Document> {
     let first = catch_unwind(|| lopdf::Document::load_mem(bytes));
     let doc = match first {
-        Ok(Ok(doc)) => doc,
+        // lopdf rebuilds a cross-reference table it cannot read by scanning the file itself;
+        // such a table is rebuilt by `repair` instead, as for a file lopdf refuses, so that
+        // the repair is the same and always reported.
+        Ok(Ok(doc)) if !matches!(doc.xref_recovery, Some(XrefRecovery::Reconstructed)) => doc,
         Ok(Err(lopdf::Error::Decryption(d))) => {
             return Err(ExtractError::encrypted_by("cannot decrypt the PDF", d))
         }
-        Ok(Err(e)) => {
+        Ok(failed) => {
+            let message = match failed {
+                Ok(_) => "it cannot be read as written".to_string(),
+                Err(e) => e.to_string(),
+            };
             match repair::rebuild_xref(bytes)
                 .and_then(|fixed| catch_unwind(move || lopdf::Document::load_mem(&fixed)).ok())
             {
                 Some(Ok(doc)) => {
-                    warnings.push(Warning::xref_repaired(&e));
+                    warnings.push(Warning::xref_repaired(&message));
                     doc
                 }
                 _ => {
                     return Err(ExtractError::malformed(format!(
-                        "damaged or truncated PDF: its cross-reference table cannot be read ({e}) and no page could be recovered by scanning the file"
+                        "damaged or truncated PDF: its cross-reference table cannot be read ({message}) and no page could be recovered by scanning the file"
                     )))
                 }
             }

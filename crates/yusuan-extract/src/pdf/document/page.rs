@@ -17,7 +17,7 @@ use crate::pdf::tables::PageTable;
 
 /// A table or a line of text.
 #[derive(Debug, Clone)]
-pub enum Item {
+pub(crate) enum Item {
     /// A table.
     Table(PageTable),
     /// A line outside any table.
@@ -26,7 +26,7 @@ pub enum Item {
 
 impl Item {
     /// Top edge, for reading order.
-    pub fn top(&self) -> f32 {
+    pub(crate) fn top(&self) -> f32 {
         match self {
             Item::Table(t) => t.bbox.y0,
             Item::Line(l) => l.bbox.y0,
@@ -36,7 +36,7 @@ impl Item {
 
 /// A laid-out page.
 #[derive(Debug, Clone)]
-pub struct PageLayout {
+pub(crate) struct PageLayout {
     /// 1-based page number.
     pub page: u32,
     /// Height of the page frame.
@@ -46,7 +46,7 @@ pub struct PageLayout {
 }
 
 /// Lay out one page's content.
-pub fn assemble(content: &PageContent, page: u32, height: f32) -> PageLayout {
+pub(crate) fn assemble(content: &PageContent, page: u32, height: f32) -> PageLayout {
     let grids = find_grids(&content.rules);
     let lines = build_lines(&content.glyphs, &content.rules);
     let boxes: Vec<Rect> = grids.iter().map(Grid::bbox).collect();
@@ -86,13 +86,13 @@ pub fn assemble(content: &PageContent, page: u32, height: f32) -> PageLayout {
 }
 
 /// Text of one line: CJK words closer than two em join, others get a space.
-pub fn line_text(line: &Line) -> String {
+pub(crate) fn line_text(line: &Line) -> String {
     let refs: Vec<&Word> = line.words.iter().collect();
     join_words(&refs, 2.0)
 }
 
 /// Whether a line opens an enumerated item: `（一）`, `一、`, `1.`, `（1）`, `第一条`, `第二部分`.
-pub fn starts_enumeration(text: &str) -> bool {
+pub(crate) fn starts_enumeration(text: &str) -> bool {
     let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十百零〇".contains(c);
     let t = text.trim_start();
     let mut chars = t.chars().peekable();
@@ -137,7 +137,7 @@ pub fn starts_enumeration(text: &str) -> bool {
 /// usual line gap, or 0.8 em), has a similar size, is not indented against the line above (a
 /// first-line indent starts a paragraph), does not open an enumerated item, and the line
 /// above ran to the right edge of the page's text (a short line ends a paragraph).
-pub fn paragraphs(lines: &[&Line], right_edge: f32) -> Vec<String> {
+pub(crate) fn paragraphs(lines: &[&Line], right_edge: f32) -> Vec<String> {
     // The usual gap between consecutive lines on this page (double-spaced official
     // documents leave almost a full em).
     let mut gaps: Vec<f32> = lines

@@ -39,7 +39,7 @@ enum RangeTarget {
 
 /// A parsed CMap program.
 #[derive(Debug, Clone, Default)]
-pub struct CMap {
+pub(crate) struct CMap {
     codespaces: Vec<CodeSpace>,
     uni: HashMap<u64, String>,
     uni_ranges: Vec<UniRange>,
@@ -90,7 +90,7 @@ fn units_to_string(units: &[u16]) -> String {
 
 impl CMap {
     /// Parse a CMap program. Never fails: what cannot be read is left out.
-    pub fn parse(data: &[u8]) -> CMap {
+    pub(crate) fn parse(data: &[u8]) -> CMap {
         let mut cm = CMap::default();
         let mut lx = Lexer::new(data, 8);
         let mut stack: Vec<Operand> = Vec::new();
@@ -177,14 +177,14 @@ impl CMap {
                         | b"endcidrange" => section = Section::None,
                         b"usecmap" => {
                             if let Some(Operand::Name(n)) = stack.last() {
-                                cm.use_cmap = Some(n.clone());
+                                cm.use_cmap = Some(n.to_vec());
                             }
                         }
                         b"def" if stack.len() >= 2 => {
                             if let (Operand::Name(n), Some(v)) =
                                 (&stack[stack.len() - 2], stack[stack.len() - 1].num())
                             {
-                                if n == b"WMode" {
+                                if n.as_ref() == b"WMode" {
                                     cm.wmode = (v as i32 == 1) as u8;
                                 }
                             }
@@ -275,24 +275,24 @@ impl CMap {
 
     /// Whether any code space is declared.
     #[cfg(test)]
-    pub fn has_codespaces(&self) -> bool {
+    pub(crate) fn has_codespaces(&self) -> bool {
         !self.codespaces.is_empty()
     }
 
     /// Whether the CMap maps anything to Unicode.
-    pub fn has_unicode(&self) -> bool {
+    pub(crate) fn has_unicode(&self) -> bool {
         !self.uni.is_empty() || !self.uni_ranges.is_empty()
     }
 
     /// Whether the CMap maps codes to CIDs.
-    pub fn has_cids(&self) -> bool {
+    pub(crate) fn has_cids(&self) -> bool {
         !self.cid.is_empty() || !self.cid_ranges.is_empty()
     }
 
     /// Split off the next character code: `(code, byte length)`, by the code-space ranges.
     /// Without code spaces, codes are `default_len` bytes. Always consumes at least one byte
     /// of a non-empty input.
-    pub fn next_code(&self, bytes: &[u8], default_len: usize) -> (u32, usize) {
+    pub(crate) fn next_code(&self, bytes: &[u8], default_len: usize) -> (u32, usize) {
         if bytes.is_empty() {
             return (0, 0);
         }
@@ -327,7 +327,7 @@ impl CMap {
     }
 
     /// The Unicode text of a code, if mapped.
-    pub fn unicode(&self, code: u32, len: usize) -> Option<String> {
+    pub(crate) fn unicode(&self, code: u32, len: usize) -> Option<String> {
         let len = len as u8;
         if let Some(s) = self.uni.get(&key(len, code)) {
             return Some(s.clone());
@@ -351,7 +351,7 @@ impl CMap {
     }
 
     /// The CID of a code, if this is an encoding CMap that maps it.
-    pub fn cid(&self, code: u32, len: usize) -> Option<u32> {
+    pub(crate) fn cid(&self, code: u32, len: usize) -> Option<u32> {
         let len = len as u8;
         if let Some(c) = self.cid.get(&key(len, code)) {
             return Some(*c);
@@ -366,7 +366,7 @@ impl CMap {
 
 /// A predefined CMap this reader understands without external data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Predefined {
+pub(crate) enum Predefined {
     /// `Identity-H`/`Identity-V`: two-byte codes that are CIDs; no Unicode.
     Identity,
     /// `Uni*-UCS2-*`: two-byte codes that are UCS-2 code points.
@@ -387,7 +387,7 @@ pub enum Predefined {
 
 impl Predefined {
     /// Recognise a predefined CMap by name; also tells whether it is vertical.
-    pub fn from_name(name: &[u8]) -> Option<(Predefined, bool)> {
+    pub(crate) fn from_name(name: &[u8]) -> Option<(Predefined, bool)> {
         let n = std::str::from_utf8(name).ok()?;
         let vertical = n.ends_with("-V");
         let p = if n.starts_with("Identity-") {
@@ -417,7 +417,7 @@ impl Predefined {
     }
 
     /// Split off the next code: `(code, byte length)`.
-    pub fn next_code(self, bytes: &[u8]) -> (u32, usize) {
+    pub(crate) fn next_code(self, bytes: &[u8]) -> (u32, usize) {
         if bytes.is_empty() {
             return (0, 0);
         }
@@ -473,7 +473,7 @@ impl Predefined {
     }
 
     /// The Unicode text of one code's bytes, where the CMap implies it.
-    pub fn unicode(self, bytes: &[u8]) -> Option<String> {
+    pub(crate) fn unicode(self, bytes: &[u8]) -> Option<String> {
         let enc = match self {
             Predefined::Identity => return None,
             Predefined::Ucs2 | Predefined::Utf16 => {

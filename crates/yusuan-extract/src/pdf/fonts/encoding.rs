@@ -384,7 +384,7 @@ fn hex_scalar(s: &str) -> Option<char> {
 }
 
 /// The Unicode text of a glyph name, if known.
-pub fn glyph_name_to_unicode(name: &[u8]) -> Option<String> {
+pub(crate) fn glyph_name_to_unicode(name: &[u8]) -> Option<String> {
     let name = std::str::from_utf8(name).ok()?;
     // Suffixes: `a.sc`, `one.oldstyle`.
     let base = name.split('.').next().unwrap_or(name);
@@ -419,7 +419,7 @@ pub fn glyph_name_to_unicode(name: &[u8]) -> Option<String> {
 
 /// A standard base encoding for simple fonts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BaseEncoding {
+pub(crate) enum BaseEncoding {
     /// `StandardEncoding` (the Type 1 default).
     Standard,
     /// `WinAnsiEncoding` (Windows code page 1252).
@@ -430,7 +430,7 @@ pub enum BaseEncoding {
 
 impl BaseEncoding {
     /// Recognise an encoding name.
-    pub fn from_name(name: &[u8]) -> Option<BaseEncoding> {
+    pub(crate) fn from_name(name: &[u8]) -> Option<BaseEncoding> {
         match name {
             b"WinAnsiEncoding" => Some(BaseEncoding::WinAnsi),
             b"MacRomanEncoding" | b"MacExpertEncoding" => Some(BaseEncoding::MacRoman),
@@ -441,7 +441,7 @@ impl BaseEncoding {
 }
 
 /// The 256-entry code → text table of a base encoding (`None` where undefined).
-pub fn base_encoding(enc: BaseEncoding) -> Vec<Option<String>> {
+pub(crate) fn base_encoding(enc: BaseEncoding) -> Vec<Option<String>> {
     let mut table: Vec<Option<String>> = vec![None; 256];
     match enc {
         BaseEncoding::WinAnsi => {

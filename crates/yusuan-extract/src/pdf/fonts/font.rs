@@ -20,7 +20,7 @@ use crate::pdf::objects::ctx::{num, Ctx};
 
 /// One decoded character code.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Code {
+pub(crate) struct Code {
     /// Its Unicode text; `None` when the font gives no way to know it.
     pub text: Option<String>,
     /// Horizontal advance in text-space units per unit of font size (glyph width / 1000).
@@ -67,7 +67,7 @@ enum Encoding {
 
 /// A font, ready to decode.
 #[derive(Debug, Clone)]
-pub struct Font {
+pub(crate) struct Font {
     /// The `BaseFont` name, for messages.
     pub name: String,
     encoding: Encoding,
@@ -90,13 +90,13 @@ pub struct Font {
 
 /// Fonts parsed so far in a document, by object id: each font is parsed once.
 #[derive(Default)]
-pub struct FontCache {
+pub(crate) struct FontCache {
     by_id: HashMap<ObjectId, Arc<Font>>,
 }
 
 impl FontCache {
     /// The font a resource entry names: cached when it is a reference.
-    pub fn get(&mut self, ctx: &Ctx<'_>, entry: &Object) -> Option<Arc<Font>> {
+    pub(crate) fn get(&mut self, ctx: &Ctx<'_>, entry: &Object) -> Option<Arc<Font>> {
         if let Object::Reference(id) = entry {
             if let Some(f) = self.by_id.get(id) {
                 return Some(f.clone());
@@ -119,7 +119,7 @@ fn name_string(bytes: &[u8]) -> String {
 }
 
 /// Whether a character is CJK (ideographs, kana, hangul, full-width forms, CJK punctuation).
-pub fn is_cjk(c: char) -> bool {
+pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c as u32,
         0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF
         | 0x20000..=0x3FFFF)
@@ -127,7 +127,7 @@ pub fn is_cjk(c: char) -> bool {
 
 impl Font {
     /// A stand-in for a font that cannot be found: one-byte codes, Latin-1 text, half-em widths.
-    pub fn fallback() -> Font {
+    pub(crate) fn fallback() -> Font {
         Font {
             name: "(missing font)".into(),
             encoding: Encoding::Simple(base_encoding(BaseEncoding::WinAnsi)),
@@ -144,7 +144,7 @@ impl Font {
     }
 
     /// Build a font from its dictionary. Never fails: missing parts get defaults.
-    pub fn load(ctx: &Ctx<'_>, dict: &Dictionary) -> Font {
+    pub(crate) fn load(ctx: &Ctx<'_>, dict: &Dictionary) -> Font {
         let subtype = ctx.get_name(dict, b"Subtype").unwrap_or(b"");
         let name = ctx
             .get_name(dict, b"BaseFont")
@@ -334,7 +334,7 @@ impl Font {
 
     /// Whether this font has any way to turn codes into Unicode.
     #[cfg(test)]
-    pub fn decodable(&self) -> bool {
+    pub(crate) fn decodable(&self) -> bool {
         if self.to_unicode.as_ref().is_some_and(CMap::has_unicode) || self.glyph_unicode.is_some() {
             return true;
         }
@@ -346,7 +346,7 @@ impl Font {
     }
 
     /// Split a shown string into codes, appending to `out`.
-    pub fn decode(&self, bytes: &[u8], out: &mut Vec<Code>) {
+    pub(crate) fn decode(&self, bytes: &[u8], out: &mut Vec<Code>) {
         let mut rest = bytes;
         while !rest.is_empty() {
             let (code, len, predefined) = match &self.encoding {

@@ -20,7 +20,7 @@ fn u32_at(d: &[u8], at: usize) -> Option<u32> {
 }
 
 /// Glyph id → character, from the font's `cmap` table; `None` when there is no usable table.
-pub fn unicode_by_glyph(font: &[u8]) -> Option<HashMap<u16, char>> {
+pub(crate) fn unicode_by_glyph(font: &[u8]) -> Option<HashMap<u16, char>> {
     let num_tables = u16_at(font, 4)? as usize;
     let mut cmap = None;
     for i in 0..num_tables.min(64) {
@@ -124,11 +124,11 @@ pub fn unicode_by_glyph(font: &[u8]) -> Option<HashMap<u16, char>> {
 
 /// Test fixtures shared with the font tests.
 #[cfg(test)]
-pub mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// A minimal font with only a `cmap` table: format 4, mapping `chars` to glyphs 1, 2, ….
-    pub fn font_with_cmap(chars: &[char]) -> Vec<u8> {
+    pub(crate) fn font_with_cmap(chars: &[char]) -> Vec<u8> {
         let mut segs: Vec<(u16, u16, u16)> = chars
             .iter()
             .enumerate()

@@ -514,7 +514,7 @@ const COMPAT: &[(u16, char)] = &[
 ];
 
 /// The ordinary character for a look-alike one; other characters are returned unchanged.
-pub fn unify_char(c: char) -> char {
+pub(crate) fn unify_char(c: char) -> char {
     let u = c as u32;
     match u {
         0x2F00..=0x2FD5 => KANGXI.chars().nth((u - 0x2F00) as usize).unwrap_or(c),

@@ -6,7 +6,7 @@
 
 /// An affine transform `[a b c d e f]`: `x' = a·x + c·y + e`, `y' = b·x + d·y + f`.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Matrix {
+pub(crate) struct Matrix {
     /// Row 1, column 1.
     pub a: f32,
     /// Row 1, column 2.
@@ -23,7 +23,7 @@ pub struct Matrix {
 
 impl Matrix {
     /// The identity.
-    pub const IDENTITY: Matrix = Matrix {
+    pub(crate) const IDENTITY: Matrix = Matrix {
         a: 1.0,
         b: 0.0,
         c: 0.0,
@@ -33,12 +33,12 @@ impl Matrix {
     };
 
     /// A matrix from six numbers.
-    pub fn new(a: f32, b: f32, c: f32, d: f32, e: f32, f: f32) -> Matrix {
+    pub(crate) fn new(a: f32, b: f32, c: f32, d: f32, e: f32, f: f32) -> Matrix {
         Matrix { a, b, c, d, e, f }
     }
 
     /// A translation.
-    pub fn translate(x: f32, y: f32) -> Matrix {
+    pub(crate) fn translate(x: f32, y: f32) -> Matrix {
         Matrix {
             e: x,
             f: y,
@@ -47,7 +47,7 @@ impl Matrix {
     }
 
     /// `self × other`: apply `self` first, then `other`.
-    pub fn then(&self, o: &Matrix) -> Matrix {
+    pub(crate) fn then(&self, o: &Matrix) -> Matrix {
         Matrix {
             a: self.a * o.a + self.b * o.c,
             b: self.a * o.b + self.b * o.d,
@@ -59,7 +59,7 @@ impl Matrix {
     }
 
     /// Transform a point.
-    pub fn apply(&self, x: f32, y: f32) -> (f32, f32) {
+    pub(crate) fn apply(&self, x: f32, y: f32) -> (f32, f32) {
         (
             self.a * x + self.c * y + self.e,
             self.b * x + self.d * y + self.f,
@@ -67,7 +67,7 @@ impl Matrix {
     }
 
     /// Whether all entries are finite.
-    pub fn is_finite(&self) -> bool {
+    pub(crate) fn is_finite(&self) -> bool {
         [self.a, self.b, self.c, self.d, self.e, self.f]
             .iter()
             .all(|v| v.is_finite())
@@ -76,7 +76,7 @@ impl Matrix {
 
 /// An axis-aligned rectangle in the page frame (`y` down).
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct Rect {
+pub(crate) struct Rect {
     /// Left.
     pub x0: f32,
     /// Top.
@@ -89,7 +89,7 @@ pub struct Rect {
 
 impl Rect {
     /// The bounding box of points.
-    pub fn around(points: &[(f32, f32)]) -> Rect {
+    pub(crate) fn around(points: &[(f32, f32)]) -> Rect {
         let mut r = Rect {
             x0: f32::MAX,
             y0: f32::MAX,
@@ -106,27 +106,27 @@ impl Rect {
     }
 
     /// Width.
-    pub fn width(&self) -> f32 {
+    pub(crate) fn width(&self) -> f32 {
         self.x1 - self.x0
     }
 
     /// Height.
-    pub fn height(&self) -> f32 {
+    pub(crate) fn height(&self) -> f32 {
         self.y1 - self.y0
     }
 
     /// Horizontal centre.
-    pub fn cx(&self) -> f32 {
+    pub(crate) fn cx(&self) -> f32 {
         (self.x0 + self.x1) / 2.0
     }
 
     /// Vertical centre.
-    pub fn cy(&self) -> f32 {
+    pub(crate) fn cy(&self) -> f32 {
         (self.y0 + self.y1) / 2.0
     }
 
     /// The smallest rectangle holding both.
-    pub fn union(&self, o: &Rect) -> Rect {
+    pub(crate) fn union(&self, o: &Rect) -> Rect {
         Rect {
             x0: self.x0.min(o.x0),
             y0: self.y0.min(o.y0),
@@ -136,7 +136,7 @@ impl Rect {
     }
 
     /// Whether all coordinates are finite.
-    pub fn is_finite(&self) -> bool {
+    pub(crate) fn is_finite(&self) -> bool {
         self.x0.is_finite() && self.y0.is_finite() && self.x1.is_finite() && self.y1.is_finite()
     }
 }

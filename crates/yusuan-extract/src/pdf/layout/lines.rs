@@ -16,7 +16,7 @@ use crate::pdf::interpret::geom::Rect;
 
 /// A run of glyphs without a wide gap or a rule inside.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Word {
+pub(crate) struct Word {
     /// Text.
     pub text: String,
     /// Box in the page frame.
@@ -29,7 +29,7 @@ pub struct Word {
 
 /// Words sharing a baseline, left to right (in reading order).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Line {
+pub(crate) struct Line {
     /// The words.
     pub words: Vec<Word>,
     /// Box of all words, page frame.
@@ -67,7 +67,7 @@ fn map_rect(r: &Rect, f: impl Fn((f32, f32)) -> (f32, f32)) -> Rect {
 
 /// Assemble glyphs into lines of words. `rules` are the page's ruling lines: a rule
 /// perpendicular to the writing direction between two glyphs separates words.
-pub fn build_lines(glyphs: &[Glyph], rules: &[Rule]) -> Vec<Line> {
+pub(crate) fn build_lines(glyphs: &[Glyph], rules: &[Rule]) -> Vec<Line> {
     let mut out = Vec::new();
     for dir in 0..4u8 {
         let mut gs: Vec<(Rect, &Glyph)> = glyphs
@@ -119,7 +119,7 @@ pub fn build_lines(glyphs: &[Glyph], rules: &[Rule]) -> Vec<Line> {
 }
 
 /// A line from its words (already in reading order).
-pub fn line_of(words: Vec<Word>, dir: u8) -> Line {
+pub(crate) fn line_of(words: Vec<Word>, dir: u8) -> Line {
     let bbox = words
         .iter()
         .skip(1)
@@ -230,7 +230,7 @@ fn separated(seps: &[(f32, f32, f32)], xa: f32, xb: f32, y: f32) -> bool {
 
 /// The text of words in one line: CJK neighbours closer than `cjk_join_em` join without a
 /// space, everything else is separated by one space.
-pub fn join_words(words: &[&Word], cjk_join_em: f32) -> String {
+pub(crate) fn join_words(words: &[&Word], cjk_join_em: f32) -> String {
     let mut s = String::new();
     let mut prev: Option<&Word> = None;
     for w in words {

@@ -5,7 +5,7 @@ pub(crate) mod lines;
 /// The tolerances of grouping glyphs into words and lines, in one place. The reader uses
 /// [`LayoutSettings::DEFAULT`].
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct LayoutSettings {
+pub(super) struct LayoutSettings {
     /// Gap, in em, above which a line is cut into two words.
     pub word_gap_em: f32,
     /// Gap, in em, above which a space is put between two non-CJK characters of one word.
@@ -23,7 +23,7 @@ pub struct LayoutSettings {
 
 impl LayoutSettings {
     /// The values the reader uses.
-    pub const DEFAULT: LayoutSettings = LayoutSettings {
+    pub(super) const DEFAULT: LayoutSettings = LayoutSettings {
         word_gap_em: 0.3,
         space_gap_em: 0.15,
         line_tolerance_em: 0.4,

@@ -13,7 +13,7 @@ use crate::Limits;
 const MAX_DEREF: usize = 16;
 
 /// The document being read, with the limits and the running decompression budget.
-pub struct Ctx<'a> {
+pub(crate) struct Ctx<'a> {
     /// The parsed file.
     pub doc: &'a lopdf::Document,
     /// Reader limits.
@@ -24,7 +24,7 @@ pub struct Ctx<'a> {
 
 /// Why a stream's data could not be had in full.
 #[derive(Debug)]
-pub enum StreamError {
+pub(crate) enum StreamError {
     /// Decompressing it would pass a limit.
     Limit(String),
     /// It is damaged; `partial` holds what could be decoded.
@@ -38,7 +38,7 @@ pub enum StreamError {
 
 impl<'a> Ctx<'a> {
     /// A context over a loaded document.
-    pub fn new(doc: &'a lopdf::Document, limits: &'a Limits) -> Self {
+    pub(crate) fn new(doc: &'a lopdf::Document, limits: &'a Limits) -> Self {
         Ctx {
             doc,
             limits,
@@ -47,7 +47,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Follow references to the object itself.
-    pub fn deref<'b>(&'b self, mut obj: &'b Object) -> Option<&'b Object>
+    pub(crate) fn deref<'b>(&'b self, mut obj: &'b Object) -> Option<&'b Object>
     where
         'a: 'b,
     {
@@ -61,7 +61,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The dictionary an object is (or a stream's dictionary).
-    pub fn dict<'b>(&'b self, obj: &'b Object) -> Option<&'b Dictionary>
+    pub(crate) fn dict<'b>(&'b self, obj: &'b Object) -> Option<&'b Dictionary>
     where
         'a: 'b,
     {
@@ -73,7 +73,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// A dictionary entry, dereferenced.
-    pub fn get<'b>(&'b self, dict: &'b Dictionary, key: &[u8]) -> Option<&'b Object>
+    pub(crate) fn get<'b>(&'b self, dict: &'b Dictionary, key: &[u8]) -> Option<&'b Object>
     where
         'a: 'b,
     {
@@ -81,7 +81,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// A dictionary entry that is a dictionary (or a stream's dictionary).
-    pub fn get_dict<'b>(&'b self, dict: &'b Dictionary, key: &[u8]) -> Option<&'b Dictionary>
+    pub(crate) fn get_dict<'b>(&'b self, dict: &'b Dictionary, key: &[u8]) -> Option<&'b Dictionary>
     where
         'a: 'b,
     {
@@ -89,12 +89,12 @@ impl<'a> Ctx<'a> {
     }
 
     /// A dictionary entry that is a number.
-    pub fn get_num(&self, dict: &Dictionary, key: &[u8]) -> Option<f32> {
+    pub(crate) fn get_num(&self, dict: &Dictionary, key: &[u8]) -> Option<f32> {
         num(self.get(dict, key)?)
     }
 
     /// A dictionary entry that is a name.
-    pub fn get_name<'b>(&'b self, dict: &'b Dictionary, key: &[u8]) -> Option<&'b [u8]>
+    pub(crate) fn get_name<'b>(&'b self, dict: &'b Dictionary, key: &[u8]) -> Option<&'b [u8]>
     where
         'a: 'b,
     {
@@ -105,7 +105,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// A dictionary entry that is an array.
-    pub fn get_array<'b>(&'b self, dict: &'b Dictionary, key: &[u8]) -> Option<&'b [Object]>
+    pub(crate) fn get_array<'b>(&'b self, dict: &'b Dictionary, key: &[u8]) -> Option<&'b [Object]>
     where
         'a: 'b,
     {
@@ -116,7 +116,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// A dictionary entry that is a stream.
-    pub fn get_stream<'b>(&'b self, dict: &'b Dictionary, key: &[u8]) -> Option<&'b Stream>
+    pub(crate) fn get_stream<'b>(&'b self, dict: &'b Dictionary, key: &[u8]) -> Option<&'b Stream>
     where
         'a: 'b,
     {
@@ -127,7 +127,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// A number array of exactly `n` entries.
-    pub fn get_numbers(&self, dict: &Dictionary, key: &[u8], n: usize) -> Option<Vec<f32>> {
+    pub(crate) fn get_numbers(&self, dict: &Dictionary, key: &[u8], n: usize) -> Option<Vec<f32>> {
         let arr = self.get_array(dict, key)?;
         let v: Vec<f32> = arr
             .iter()
@@ -138,7 +138,7 @@ impl<'a> Ctx<'a> {
 
     /// The decoded data of a stream, within the limits: its whole filter chain goes through
     /// the one bounded decoder ([`decode`](super::decode)).
-    pub fn stream_data(&self, stream: &Stream) -> Result<Vec<u8>, StreamError> {
+    pub(crate) fn stream_data(&self, stream: &Stream) -> Result<Vec<u8>, StreamError> {
         let max = self.limits.max_part_bytes;
         let filters = self.filters(&stream.dict);
         let data = match decode::decode(&stream.content, &filters, max) {
@@ -217,7 +217,7 @@ impl<'a> Ctx<'a> {
 }
 
 /// A number object as `f32`.
-pub fn num(obj: &Object) -> Option<f32> {
+pub(crate) fn num(obj: &Object) -> Option<f32> {
     match obj {
         Object::Integer(i) => Some(*i as f32),
         Object::Real(r) if r.is_finite() => Some(*r),

@@ -14,7 +14,7 @@ use std::io::Read;
 
 /// Why a chain could not be decoded in full.
 #[derive(Debug, PartialEq)]
-pub enum DecodeError {
+pub(crate) enum DecodeError {
     /// A stage would produce more than the limit.
     Limit(u64),
     /// The data is damaged; `partial` holds what came before the damage.
@@ -28,7 +28,7 @@ pub enum DecodeError {
 
 /// The predictor parameters of a Flate or LZW stage (`DecodeParms`).
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Predictor {
+pub(crate) struct Predictor {
     /// 1 none, 2 TIFF, 10–15 PNG.
     pub predictor: i64,
     /// Colour components per sample.
@@ -55,7 +55,7 @@ impl Default for Predictor {
 
 /// One filter of a chain.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Filter {
+pub(crate) enum Filter {
     /// zlib/deflate, then a predictor.
     Flate(Predictor),
     /// LZW, then a predictor.
@@ -72,7 +72,7 @@ pub enum Filter {
 
 impl Filter {
     /// The filter a `/Filter` name stands for.
-    pub fn from_name(name: &[u8], params: Predictor) -> Filter {
+    pub(crate) fn from_name(name: &[u8], params: Predictor) -> Filter {
         match name {
             b"FlateDecode" | b"Fl" => Filter::Flate(params),
             b"LZWDecode" | b"LZW" => Filter::Lzw(params),
@@ -85,7 +85,7 @@ impl Filter {
 }
 
 /// Decode `data` through `filters` in order, no stage producing more than `max` bytes.
-pub fn decode(data: &[u8], filters: &[Filter], max: u64) -> Result<Vec<u8>, DecodeError> {
+pub(crate) fn decode(data: &[u8], filters: &[Filter], max: u64) -> Result<Vec<u8>, DecodeError> {
     let mut cur = data.to_vec();
     for f in filters {
         cur = match f {
@@ -355,7 +355,7 @@ fn run_length(data: &[u8], max: u64) -> Result<Vec<u8>, DecodeError> {
 /// (which lopdf decompresses itself, without limits) decodes within `max` bytes. Returns the
 /// size found over the limit, if any. The dictionaries are read from the raw bytes: the filter
 /// names after `/Filter`, the data between `stream` and `endstream`.
-pub fn preflight(bytes: &[u8], max: u64) -> Option<&'static str> {
+pub(crate) fn preflight(bytes: &[u8], max: u64) -> Option<&'static str> {
     for (marker, what) in [
         (&b"/ObjStm"[..], "an object stream"),
         (&b"/XRef"[..], "a cross-reference stream"),

@@ -6,24 +6,27 @@
 //! bound given to [`Lexer::new`]. Hand-written rather than lopdf's `Content::decode` so that one
 //! bad byte does not lose a whole page, and because it is several times faster.
 
-/// One operand of a content-stream operator.
+use std::borrow::Cow;
+
+/// One operand of a content-stream operator. Names and literal strings without escapes borrow
+/// the lexer's buffer.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Operand {
+pub(crate) enum Operand<'a> {
     /// An integer or real number.
     Num(f32),
     /// A name, without the leading slash, `#xx` escapes resolved.
-    Name(Vec<u8>),
+    Name(Cow<'a, [u8]>),
     /// A literal or hexadecimal string, escapes resolved.
-    Str(Vec<u8>),
+    Str(Cow<'a, [u8]>),
     /// An array.
-    Array(Vec<Operand>),
+    Array(Vec<Operand<'a>>),
     /// A dictionary, booleans, `null`: kept only as a placeholder.
     Other,
 }
 
-impl Operand {
+impl Operand<'_> {
     /// The number, if this is one.
-    pub fn num(&self) -> Option<f32> {
+    pub(crate) fn num(&self) -> Option<f32> {
         match self {
             Operand::Num(n) => Some(*n),
             _ => None,
@@ -32,7 +35,7 @@ impl Operand {
 }
 
 /// Tokenizer state over one buffer.
-pub struct Lexer<'a> {
+pub(crate) struct Lexer<'a> {
     data: &'a [u8],
     pos: usize,
     max_depth: usize,
@@ -64,7 +67,7 @@ fn hex_val(b: u8) -> Option<u8> {
 
 /// A token: an operand, an operator keyword, or a structural mark.
 enum Tok<'a> {
-    Operand(Operand),
+    Operand(Operand<'a>),
     Keyword(&'a [u8]),
     ArrayEnd,
     DictEnd,
@@ -73,7 +76,7 @@ enum Tok<'a> {
 
 impl<'a> Lexer<'a> {
     /// A lexer over `data`; arrays and dictionaries nest at most `max_depth` deep.
-    pub fn new(data: &'a [u8], max_depth: usize) -> Self {
+    pub(crate) fn new(data: &'a [u8], max_depth: usize) -> Self {
         Lexer {
             data,
             pos: 0,
@@ -83,7 +86,7 @@ impl<'a> Lexer<'a> {
 
     /// The next operator, with its operands collected into `operands` (cleared first).
     /// Returns `None` at the end of the data.
-    pub fn next_op(&mut self, operands: &mut Vec<Operand>) -> Option<&'a [u8]> {
+    pub(crate) fn next_op(&mut self, operands: &mut Vec<Operand<'a>>) -> Option<&'a [u8]> {
         operands.clear();
         loop {
             match self.token(0) {
@@ -111,7 +114,7 @@ impl<'a> Lexer<'a> {
 
     /// The next keyword or operand as raw tokens, for CMap programs: returns keywords and
     /// operands in sequence. `None` at the end.
-    pub fn next_token(&mut self) -> Option<CmapToken<'a>> {
+    pub(crate) fn next_token(&mut self) -> Option<CmapToken<'a>> {
         loop {
             match self.token(0) {
                 Tok::Eof => return None,
@@ -167,7 +170,7 @@ impl<'a> Lexer<'a> {
                     Tok::Operand(Operand::Other)
                 } else {
                     self.pos += 1;
-                    Tok::Operand(Operand::Str(self.hex()))
+                    Tok::Operand(Operand::Str(Cow::Owned(self.hex())))
                 }
             }
             b'>' => {
@@ -215,7 +218,22 @@ impl<'a> Lexer<'a> {
         })
     }
 
-    fn name(&mut self) -> Vec<u8> {
+    /// A name: borrowed unless it has `#xx` escapes.
+    fn name(&mut self) -> Cow<'a, [u8]> {
+        let data = self.data;
+        let start = self.pos;
+        let end = data[start..]
+            .iter()
+            .position(|&b| !is_regular(b) || b == b'#')
+            .map_or(data.len(), |p| p + start);
+        if data.get(end) != Some(&b'#') {
+            self.pos = end;
+            return Cow::Borrowed(&data[start..end]);
+        }
+        Cow::Owned(self.escaped_name())
+    }
+
+    fn escaped_name(&mut self) -> Vec<u8> {
         let mut out = Vec::new();
         while self.pos < self.data.len() && is_regular(self.data[self.pos]) {
             let b = self.data[self.pos];
@@ -234,7 +252,28 @@ impl<'a> Lexer<'a> {
         out
     }
 
-    fn literal(&mut self) -> Vec<u8> {
+    /// A literal string (after its `(`): borrowed unless it has escapes.
+    fn literal(&mut self) -> Cow<'a, [u8]> {
+        let data = self.data;
+        let start = self.pos;
+        let mut nest = 0usize;
+        for (i, &b) in data.iter().enumerate().skip(start) {
+            match b {
+                b'\\' => return Cow::Owned(self.escaped_literal()),
+                b'(' => nest += 1,
+                b')' if nest == 0 => {
+                    self.pos = i + 1;
+                    return Cow::Borrowed(&data[start..i]);
+                }
+                b')' => nest -= 1,
+                _ => {}
+            }
+        }
+        self.pos = data.len();
+        Cow::Borrowed(&data[start..])
+    }
+
+    fn escaped_literal(&mut self) -> Vec<u8> {
         let mut out = Vec::new();
         let mut nest = 0usize;
         while let Some(&b) = self.data.get(self.pos) {
@@ -311,7 +350,7 @@ impl<'a> Lexer<'a> {
         out
     }
 
-    fn array(&mut self, depth: usize) -> Operand {
+    fn array(&mut self, depth: usize) -> Operand<'a> {
         let mut items = Vec::new();
         loop {
             if depth > self.max_depth {
@@ -402,15 +441,15 @@ impl<'a> Lexer<'a> {
 }
 
 /// A token of a CMap program.
-pub enum CmapToken<'a> {
+pub(crate) enum CmapToken<'a> {
     /// An operand.
-    Operand(Operand),
+    Operand(Operand<'a>),
     /// A keyword (`begincodespacerange`, `def` …).
     Keyword(&'a [u8]),
 }
 
 /// Parse a PDF number (`12`, `-3.5`, `.5`, `4.`); tolerant of doubled signs.
-pub fn parse_number(s: &[u8]) -> Option<f32> {
+pub(crate) fn parse_number(s: &[u8]) -> Option<f32> {
     let mut i = 0;
     let mut neg = false;
     while i < s.len() && (s[i] == b'+' || s[i] == b'-') {
@@ -451,7 +490,7 @@ pub fn parse_number(s: &[u8]) -> Option<f32> {
 mod tests {
     use super::*;
 
-    fn ops(src: &[u8]) -> Vec<(String, Vec<Operand>)> {
+    fn ops(src: &[u8]) -> Vec<(String, Vec<Operand<'_>>)> {
         let mut lx = Lexer::new(src, 8);
         let mut operands = Vec::new();
         let mut out = Vec::new();
@@ -469,16 +508,16 @@ mod tests {
             v[1],
             (
                 "Tf".into(),
-                vec![Operand::Name(b"F1".to_vec()), Operand::Num(12.0)]
+                vec![Operand::Name(b"F1"[..].into()), Operand::Num(12.0)]
             )
         );
         assert_eq!(v[2].1[5], Operand::Num(-0.5));
         assert_eq!(
             v[3].1[0],
             Operand::Array(vec![
-                Operand::Str(b"a)b".to_vec()),
+                Operand::Str(b"a)b"[..].into()),
                 Operand::Num(-120.0),
-                Operand::Str(vec![0x4e, 0x2d])
+                Operand::Str(vec![0x4e, 0x2d].into())
             ])
         );
     }

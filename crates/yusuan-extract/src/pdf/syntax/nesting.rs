@@ -5,7 +5,7 @@
 //! data — without recursion, and refuses the file above the limit.
 
 /// The deepest nesting of arrays and dictionaries in the file's object syntax.
-pub fn max_nesting(bytes: &[u8]) -> usize {
+pub(crate) fn max_nesting(bytes: &[u8]) -> usize {
     let (mut depth, mut max) = (0usize, 0usize);
     let mut i = 0;
     while i < bytes.len() {

@@ -80,7 +80,7 @@ fn is_page(body: &[u8]) -> bool {
 /// A copy of the file with a rebuilt cross-reference section appended, or `None` when no
 /// objects, or neither a catalog nor a page, can be found. When the catalog is lost, a new
 /// one is made over the page objects found, in file order.
-pub fn rebuild_xref(bytes: &[u8]) -> Option<Vec<u8>> {
+pub(crate) fn rebuild_xref(bytes: &[u8]) -> Option<Vec<u8>> {
     let start = bytes.windows(5).position(|w| w == b"%PDF-").unwrap_or(0);
     let data = &bytes[start..];
     let mut offsets: std::collections::BTreeMap<u32, (u16, usize)> = Default::default();

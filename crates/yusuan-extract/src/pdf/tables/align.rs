@@ -54,7 +54,7 @@ fn chunks(line: &Line) -> Vec<Chunk> {
 
 /// Find unruled tables among a page's lines (sorted top to bottom). Returns the tables and
 /// the lines that are not in one.
-pub fn find_aligned_tables(lines: Vec<Line>, page: u32) -> (Vec<PageTable>, Vec<Line>) {
+pub(crate) fn find_aligned_tables(lines: Vec<Line>, page: u32) -> (Vec<PageTable>, Vec<Line>) {
     let chunked: Vec<Vec<Chunk>> = lines.iter().map(chunks).collect();
     let mut in_table = vec![false; lines.len()];
     let mut tables = Vec::new();

@@ -41,7 +41,7 @@ fn cell_text(mut words: Vec<Word>) -> String {
 }
 
 /// The table of one ruled grid on `page`: each `(row, col, word)` goes into its cell.
-pub fn grid_table(grid: &Grid, words: Vec<(usize, usize, Word)>, page: u32) -> PageTable {
+pub(crate) fn grid_table(grid: &Grid, words: Vec<(usize, usize, Word)>, page: u32) -> PageTable {
     let marks: Vec<(f32, f32, usize)> = words
         .iter()
         .map(|(_, c, w)| (w.bbox.cy(), w.size, *c))

@@ -13,7 +13,7 @@ const COLUMN_TOLERANCE: f32 = 3.0;
 const MAX_HEADER_ROWS: usize = 6;
 
 /// Whether two tables have the same column boundaries.
-pub fn columns_match(a: &[f32], b: &[f32]) -> bool {
+pub(crate) fn columns_match(a: &[f32], b: &[f32]) -> bool {
     a.len() == b.len()
         && a.len() >= 2
         && a.iter()
@@ -47,7 +47,7 @@ fn same_rows(a: &[&Cell], b: &[&Cell]) -> bool {
 }
 
 /// How many leading rows of `next` repeat the leading rows of `first` (0 if none).
-pub fn repeated_header_rows(first: &Table, next: &Table) -> usize {
+pub(crate) fn repeated_header_rows(first: &Table, next: &Table) -> usize {
     let max = MAX_HEADER_ROWS
         .min(first.n_rows.saturating_sub(1))
         .min(next.n_rows);
@@ -80,7 +80,7 @@ fn blank_row(t: &Table, r: usize) -> bool {
 }
 
 /// Append a continuation to a table, dropping a repeated header and blank leading rows.
-pub fn append(base: &mut Table, next: Table) {
+pub(crate) fn append(base: &mut Table, next: Table) {
     let mut k = repeated_header_rows(base, &next);
     while k < next.n_rows && blank_row(&next, k) {
         k += 1;

@@ -25,7 +25,7 @@ const SNAP: f32 = S.snap;
 
 /// A merged straight line: horizontal (`pos` is y, `lo..hi` along x) or vertical.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Seg {
+pub(crate) struct Seg {
     /// The fixed coordinate.
     pub pos: f32,
     /// Start along the line.
@@ -36,7 +36,7 @@ pub struct Seg {
 
 /// One cell of a found grid.
 #[derive(Debug, Clone, PartialEq)]
-pub struct GridCell {
+pub(crate) struct GridCell {
     /// Top row.
     pub row: usize,
     /// Left column.
@@ -49,7 +49,7 @@ pub struct GridCell {
 
 /// A table grid found from ruling lines.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Grid {
+pub(crate) struct Grid {
     /// Column boundaries, left to right (`n_cols + 1` of them).
     pub xs: Vec<f32>,
     /// Row boundaries, top to bottom (`n_rows + 1` of them).
@@ -60,17 +60,17 @@ pub struct Grid {
 
 impl Grid {
     /// Number of rows.
-    pub fn n_rows(&self) -> usize {
+    pub(crate) fn n_rows(&self) -> usize {
         self.ys.len().saturating_sub(1)
     }
 
     /// Number of columns.
-    pub fn n_cols(&self) -> usize {
+    pub(crate) fn n_cols(&self) -> usize {
         self.xs.len().saturating_sub(1)
     }
 
     /// The outer box.
-    pub fn bbox(&self) -> Rect {
+    pub(crate) fn bbox(&self) -> Rect {
         Rect {
             x0: self.xs.first().copied().unwrap_or(0.0),
             y0: self.ys.first().copied().unwrap_or(0.0),
@@ -80,7 +80,7 @@ impl Grid {
     }
 
     /// The grid position `(row, col)` holding a point, if inside.
-    pub fn locate(&self, x: f32, y: f32) -> Option<(usize, usize)> {
+    pub(crate) fn locate(&self, x: f32, y: f32) -> Option<(usize, usize)> {
         let c = self.xs.partition_point(|&v| v <= x);
         let r = self.ys.partition_point(|&v| v <= y);
         if c == 0 || r == 0 || c >= self.xs.len() || r >= self.ys.len() {
@@ -95,7 +95,7 @@ impl Grid {
     /// is a single grid position and it holds at least three lines, each with words in at
     /// least two columns, consecutive lines mostly in the same columns; the new boundaries
     /// run midway between the lines. `None` when nothing was split.
-    pub fn split_unruled_rows(&self, marks: &[(f32, f32, usize)]) -> Option<Grid> {
+    pub(crate) fn split_unruled_rows(&self, marks: &[(f32, f32, usize)]) -> Option<Grid> {
         let cover = self.coverage();
         let mut cuts: Vec<Vec<f32>> = vec![Vec::new(); self.n_rows()];
         let mut any = false;
@@ -191,7 +191,7 @@ impl Grid {
     }
 
     /// For each grid position, the index of the cell covering it.
-    pub fn coverage(&self) -> Vec<Vec<Option<usize>>> {
+    pub(crate) fn coverage(&self) -> Vec<Vec<Option<usize>>> {
         let mut g = vec![vec![None; self.n_cols()]; self.n_rows()];
         for (i, c) in self.cells.iter().enumerate() {
             for row in g.iter_mut().skip(c.row).take(c.row_span) {
@@ -205,7 +205,7 @@ impl Grid {
 }
 
 /// Merge rules into horizontal and vertical segments.
-pub fn merge_rules(rules: &[Rule]) -> (Vec<Seg>, Vec<Seg>) {
+pub(crate) fn merge_rules(rules: &[Rule]) -> (Vec<Seg>, Vec<Seg>) {
     let mut h: Vec<Seg> = Vec::new();
     let mut v: Vec<Seg> = Vec::new();
     for r in rules {
@@ -302,7 +302,7 @@ fn cluster(mut vals: Vec<f32>, tol: f32) -> Vec<f32> {
 }
 
 /// Find the table grids drawn by the given rules.
-pub fn find_grids(rules: &[Rule]) -> Vec<Grid> {
+pub(crate) fn find_grids(rules: &[Rule]) -> Vec<Grid> {
     let (h, v) = merge_rules(rules);
     if h.len() < 2 || v.len() < 2 || h.len() + v.len() > 20_000 {
         return Vec::new();

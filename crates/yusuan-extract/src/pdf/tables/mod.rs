@@ -13,7 +13,7 @@ use crate::pdf::interpret::geom::Rect;
 
 /// The tolerances of table finding, in one place. The reader uses [`TableSettings::DEFAULT`].
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct TableSettings {
+pub(super) struct TableSettings {
     /// Positions closer than this (points) are the same grid line.
     pub snap: f32,
     /// Collinear pieces of a rule with a gap up to this (points) are one line.
@@ -46,7 +46,7 @@ pub struct TableSettings {
 
 impl TableSettings {
     /// The values the reader uses.
-    pub const DEFAULT: TableSettings = TableSettings {
+    pub(super) const DEFAULT: TableSettings = TableSettings {
         snap: 2.0,
         join_gap: 2.5,
         coverage: 0.6,
@@ -71,7 +71,7 @@ impl Default for TableSettings {
 
 /// A table on one page, with the geometry the cross-page merge compares.
 #[derive(Debug, Clone)]
-pub struct PageTable {
+pub(super) struct PageTable {
     /// The table (cells carry the page number).
     pub table: Table,
     /// Column boundaries.
