@@ -363,42 +363,8 @@ fn covered(segs: &[Seg], lo: f32, hi: f32) -> f32 {
 }
 
 fn build_grid(hs: &[Seg], vs: &[Seg]) -> Option<Grid> {
-    let min_x = hs.iter().map(|s| s.lo).fold(f32::MAX, f32::min);
-    let max_x = hs.iter().map(|s| s.hi).fold(f32::MIN, f32::max);
-    let min_y = vs.iter().map(|s| s.lo).fold(f32::MAX, f32::min);
-    let max_y = vs.iter().map(|s| s.hi).fold(f32::MIN, f32::max);
-    let mut xv: Vec<f32> = vs.iter().map(|s| s.pos).collect();
-    let mut yv: Vec<f32> = hs.iter().map(|s| s.pos).collect();
-    let xs0 = cluster(xv.clone(), SNAP);
-    let ys0 = cluster(yv.clone(), SNAP);
-    // Open sides: where lines overshoot the outermost perpendicular line by more than a
-    // little, the line ends are borders too.
-    if xs0
-        .first()
-        .is_some_and(|&x| min_x < x - S.open_side_snaps * SNAP)
-    {
-        xv.push(min_x);
-    }
-    if xs0
-        .last()
-        .is_some_and(|&x| max_x > x + S.open_side_snaps * SNAP)
-    {
-        xv.push(max_x);
-    }
-    if ys0
-        .first()
-        .is_some_and(|&y| min_y < y - S.open_side_snaps * SNAP)
-    {
-        yv.push(min_y);
-    }
-    if ys0
-        .last()
-        .is_some_and(|&y| max_y > y + S.open_side_snaps * SNAP)
-    {
-        yv.push(max_y);
-    }
-    let xs = thin(cluster(xv, SNAP), S.min_boundary_gap);
-    let ys = thin(cluster(yv, SNAP), S.min_boundary_gap);
+    let xs = boundaries(vs, hs);
+    let ys = boundaries(hs, vs);
     if xs.len() < 2 || ys.len() < 2 || xs.len() > 400 || ys.len() > 2000 {
         return None;
     }
@@ -408,30 +374,82 @@ fn build_grid(hs: &[Seg], vs: &[Seg]) -> Option<Grid> {
     if w < S.min_grid_width || hgt < S.min_grid_height {
         return None;
     }
-    // Border presence.
-    // The segments lying on each grid line, so that each edge looks only at its own line.
-    let on_line = |segs: &[Seg], pos: f32| -> Vec<Seg> {
-        segs.iter()
-            .filter(|s| (s.pos - pos).abs() <= SNAP)
-            .copied()
-            .collect()
-    };
-    let h_lines: Vec<Vec<Seg>> = ys.iter().map(|&y| on_line(hs, y)).collect();
-    let v_lines: Vec<Vec<Seg>> = xs.iter().map(|&x| on_line(vs, x)).collect();
-    let hb: Vec<Vec<bool>> = (0..=nr)
-        .map(|r| {
-            (0..nc)
-                .map(|c| covered(&h_lines[r], xs[c], xs[c + 1]) >= S.coverage * (xs[c + 1] - xs[c]))
+    let borders = Borders::of(hs, vs, &xs, &ys);
+    let cells = merged_cells(&borders, nr, nc);
+    if cells.len() < 2 {
+        return None;
+    }
+    Some(Grid { xs, ys, cells })
+}
+
+/// The grid's boundaries across one direction: the positions of the `lines` of that direction
+/// (clustered and thinned), and, on an open side, where the `across` lines end: lines that
+/// overshoot the outermost line of the other direction by more than a little end at a border.
+fn boundaries(lines: &[Seg], across: &[Seg]) -> Vec<f32> {
+    let lo = across.iter().map(|s| s.lo).fold(f32::MAX, f32::min);
+    let hi = across.iter().map(|s| s.hi).fold(f32::MIN, f32::max);
+    let mut at: Vec<f32> = lines.iter().map(|s| s.pos).collect();
+    let first = cluster(at.clone(), SNAP);
+    if first
+        .first()
+        .is_some_and(|&x| lo < x - S.open_side_snaps * SNAP)
+    {
+        at.push(lo);
+    }
+    if first
+        .last()
+        .is_some_and(|&x| hi > x + S.open_side_snaps * SNAP)
+    {
+        at.push(hi);
+    }
+    thin(cluster(at, SNAP), S.min_boundary_gap)
+}
+
+/// Which edges of the grid are drawn: `h[r][c]`, the top edge of row `r` in column `c` (and
+/// the bottom of the last row); `v[r][c]`, the left edge of column `c` in row `r`.
+struct Borders {
+    h: Vec<Vec<bool>>,
+    v: Vec<Vec<bool>>,
+}
+
+impl Borders {
+    fn of(hs: &[Seg], vs: &[Seg], xs: &[f32], ys: &[f32]) -> Borders {
+        let (nr, nc) = (ys.len() - 1, xs.len() - 1);
+        // The segments lying on each grid line, so that each edge looks only at its own line.
+        let on_line = |segs: &[Seg], pos: f32| -> Vec<Seg> {
+            segs.iter()
+                .filter(|s| (s.pos - pos).abs() <= SNAP)
+                .copied()
                 .collect()
-        })
-        .collect();
-    let vb: Vec<Vec<bool>> = (0..nr)
-        .map(|r| {
-            (0..=nc)
-                .map(|c| covered(&v_lines[c], ys[r], ys[r + 1]) >= S.coverage * (ys[r + 1] - ys[r]))
-                .collect()
-        })
-        .collect();
+        };
+        let h_lines: Vec<Vec<Seg>> = ys.iter().map(|&y| on_line(hs, y)).collect();
+        let v_lines: Vec<Vec<Seg>> = xs.iter().map(|&x| on_line(vs, x)).collect();
+        let h = (0..=nr)
+            .map(|r| {
+                (0..nc)
+                    .map(|c| {
+                        covered(&h_lines[r], xs[c], xs[c + 1]) >= S.coverage * (xs[c + 1] - xs[c])
+                    })
+                    .collect()
+            })
+            .collect();
+        let v = (0..nr)
+            .map(|r| {
+                (0..=nc)
+                    .map(|c| {
+                        covered(&v_lines[c], ys[r], ys[r + 1]) >= S.coverage * (ys[r + 1] - ys[r])
+                    })
+                    .collect()
+            })
+            .collect();
+        Borders { h, v }
+    }
+}
+
+/// The cells of an `nr` × `nc` grid: from each free position, as far right as no border stops
+/// it, then as far down as the row below is open across the whole width.
+fn merged_cells(b: &Borders, nr: usize, nc: usize) -> Vec<GridCell> {
+    let (hb, vb) = (&b.h, &b.v);
     let mut taken = vec![vec![false; nc]; nr];
     let mut cells = Vec::new();
     for r in 0..nr {
@@ -467,10 +485,7 @@ fn build_grid(hs: &[Seg], vs: &[Seg]) -> Option<Grid> {
             });
         }
     }
-    if cells.len() < 2 {
-        return None;
-    }
-    Some(Grid { xs, ys, cells })
+    cells
 }
 
 #[cfg(test)]
