@@ -434,7 +434,8 @@ fn truncated_file_keeps_the_readable_pages() {
         "{:?}",
         paragraphs(&doc)
     );
-    // The xref is gone with the end of the file, and page 3's content stream was cut short.
+    // The xref is gone with the end of the file, and page 3's content stream was cut short: the
+    // object it starts is not found when the file is scanned.
     assert_eq!(
         kinds(&doc),
         [
@@ -444,7 +445,7 @@ fn truncated_file_keeps_the_readable_pages() {
     );
     assert_eq!(
         doc.warnings[1].to_string(),
-        "page 3: its content is not a stream"
+        "page 3: its content stream is missing"
     );
 }
 
