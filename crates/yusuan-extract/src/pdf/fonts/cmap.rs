@@ -88,21 +88,34 @@ fn units_to_string(units: &[u16]) -> String {
     String::from_utf16_lossy(units)
 }
 
+/// The part of a CMap program being read.
+#[derive(PartialEq)]
+enum Section {
+    None,
+    CodeSpace,
+    BfChar,
+    BfRange,
+    CidChar,
+    CidRange,
+}
+
+impl Section {
+    /// How many operands make one entry of the section (none outside a section).
+    fn entry_len(&self) -> usize {
+        match self {
+            Section::None => usize::MAX,
+            Section::CodeSpace | Section::BfChar | Section::CidChar => 2,
+            Section::BfRange | Section::CidRange => 3,
+        }
+    }
+}
+
 impl CMap {
     /// Parse a CMap program. Never fails: what cannot be read is left out.
     pub(crate) fn parse(data: &[u8]) -> CMap {
         let mut cm = CMap::default();
         let mut lx = Lexer::new(data, 8);
         let mut stack: Vec<Operand> = Vec::new();
-        #[derive(PartialEq)]
-        enum Section {
-            None,
-            CodeSpace,
-            BfChar,
-            BfRange,
-            CidChar,
-            CidRange,
-        }
         let mut section = Section::None;
         while let Some(tok) = lx.next_token() {
             match tok {
@@ -111,59 +124,9 @@ impl CMap {
                     if section == Section::None && stack.len() > 16 {
                         stack.remove(0);
                     }
-                    match section {
-                        Section::CodeSpace if stack.len() == 2 => {
-                            if let (Operand::Str(lo), Operand::Str(hi)) = (&stack[0], &stack[1]) {
-                                cm.add_codespace(lo, hi);
-                            }
-                            stack.clear();
-                        }
-                        Section::BfChar if stack.len() == 2 => {
-                            if let Operand::Str(src) = &stack[0] {
-                                let text = match &stack[1] {
-                                    Operand::Str(dst) => Some(units_to_string(&utf16_units(dst))),
-                                    Operand::Name(n) => super::encoding::glyph_name_to_unicode(n),
-                                    _ => None,
-                                };
-                                if let Some(text) = text {
-                                    if !src.is_empty() {
-                                        let (len, code) = code_of(src);
-                                        cm.uni.insert(key(len, code), text);
-                                    }
-                                }
-                            }
-                            stack.clear();
-                        }
-                        Section::BfRange if stack.len() == 3 => {
-                            if let (Operand::Str(lo), Operand::Str(hi)) = (&stack[0], &stack[1]) {
-                                cm.add_bfrange(lo, hi, &stack[2]);
-                            }
-                            stack.clear();
-                        }
-                        Section::CidChar if stack.len() == 2 => {
-                            if let (Operand::Str(src), Some(cid)) = (&stack[0], stack[1].num()) {
-                                if !src.is_empty() && cid >= 0.0 {
-                                    let (len, code) = code_of(src);
-                                    cm.cid.insert(key(len, code), cid as u32);
-                                }
-                            }
-                            stack.clear();
-                        }
-                        Section::CidRange if stack.len() == 3 => {
-                            if let (Operand::Str(lo), Operand::Str(hi), Some(cid)) =
-                                (&stack[0], &stack[1], stack[2].num())
-                            {
-                                if !lo.is_empty() && lo.len() == hi.len() && cid >= 0.0 {
-                                    let (len, l) = code_of(lo);
-                                    let (_, h) = code_of(hi);
-                                    if h >= l {
-                                        cm.cid_ranges.push((len, l, h, cid as u32));
-                                    }
-                                }
-                            }
-                            stack.clear();
-                        }
-                        _ => {}
+                    if stack.len() == section.entry_len() {
+                        cm.add_entry(&section, &stack);
+                        stack.clear();
                     }
                 }
                 CmapToken::Keyword(k) => {
@@ -175,27 +138,83 @@ impl CMap {
                         b"begincidrange" => section = Section::CidRange,
                         b"endcodespacerange" | b"endbfchar" | b"endbfrange" | b"endcidchar"
                         | b"endcidrange" => section = Section::None,
-                        b"usecmap" => {
-                            if let Some(Operand::Name(n)) = stack.last() {
-                                cm.use_cmap = Some(n.to_vec());
-                            }
-                        }
-                        b"def" if stack.len() >= 2 => {
-                            if let (Operand::Name(n), Some(v)) =
-                                (&stack[stack.len() - 2], stack[stack.len() - 1].num())
-                            {
-                                if n.as_ref() == b"WMode" {
-                                    cm.wmode = (v as i32 == 1) as u8;
-                                }
-                            }
-                        }
-                        _ => {}
+                        _ => cm.keyword(k, &stack),
                     }
                     stack.clear();
                 }
             }
         }
         cm
+    }
+
+    /// A keyword outside the mapping sections: `usecmap` and the `WMode` definition.
+    fn keyword(&mut self, k: &[u8], stack: &[Operand]) {
+        match k {
+            b"usecmap" => {
+                if let Some(Operand::Name(n)) = stack.last() {
+                    self.use_cmap = Some(n.to_vec());
+                }
+            }
+            b"def" if stack.len() >= 2 => {
+                if let (Operand::Name(n), Some(v)) =
+                    (&stack[stack.len() - 2], stack[stack.len() - 1].num())
+                {
+                    if n.as_ref() == b"WMode" {
+                        self.wmode = (v as i32 == 1) as u8;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// One whole entry of a mapping section (its operands, as many as the section takes).
+    fn add_entry(&mut self, section: &Section, e: &[Operand]) {
+        match section {
+            Section::None => {}
+            Section::CodeSpace => {
+                if let (Operand::Str(lo), Operand::Str(hi)) = (&e[0], &e[1]) {
+                    self.add_codespace(lo, hi);
+                }
+            }
+            Section::BfChar => {
+                let Operand::Str(src) = &e[0] else { return };
+                let text = match &e[1] {
+                    Operand::Str(dst) => Some(units_to_string(&utf16_units(dst))),
+                    Operand::Name(n) => super::encoding::glyph_name_to_unicode(n),
+                    _ => None,
+                };
+                if let Some(text) = text.filter(|_| !src.is_empty()) {
+                    let (len, code) = code_of(src);
+                    self.uni.insert(key(len, code), text);
+                }
+            }
+            Section::BfRange => {
+                if let (Operand::Str(lo), Operand::Str(hi)) = (&e[0], &e[1]) {
+                    self.add_bfrange(lo, hi, &e[2]);
+                }
+            }
+            Section::CidChar => {
+                if let (Operand::Str(src), Some(cid)) = (&e[0], e[1].num()) {
+                    if !src.is_empty() && cid >= 0.0 {
+                        let (len, code) = code_of(src);
+                        self.cid.insert(key(len, code), cid as u32);
+                    }
+                }
+            }
+            Section::CidRange => {
+                if let (Operand::Str(lo), Operand::Str(hi), Some(cid)) = (&e[0], &e[1], e[2].num())
+                {
+                    if !lo.is_empty() && lo.len() == hi.len() && cid >= 0.0 {
+                        let (len, l) = code_of(lo);
+                        let (_, h) = code_of(hi);
+                        if h >= l {
+                            self.cid_ranges.push((len, l, h, cid as u32));
+                        }
+                    }
+                }
+            }
+        }
     }
 
     fn add_codespace(&mut self, lo: &[u8], hi: &[u8]) {
