@@ -29,6 +29,42 @@ const MAX_FORM_DEPTH: usize = 32;
 /// Read a PDF.
 pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Document> {
     let _span = tracing::debug_span!("read_pdf", bytes = bytes.len()).entered();
+    refuse_past_limits(bytes, limits)?;
+    let mut warnings = Vec::new();
+    let doc = load(bytes, &mut warnings)?;
+    let ctx = Ctx::new(&doc, limits);
+    let (page_ids, total) = page_list(&ctx, &mut warnings);
+    if total == 0 {
+        return Err(ExtractError::malformed("the PDF has no pages"));
+    }
+    let take = page_ids.len().min(limits.max_pages as usize);
+    if take < page_ids.len() {
+        warnings.push(Warning::page_limit_reached(take, page_ids.len()));
+    }
+    let mut pages = read_pages(&ctx, &page_ids, take, &mut warnings)?;
+    if pages.failed == take && take > 0 {
+        return Err(ExtractError::malformed(format!(
+            "none of the {take} pages could be read"
+        )));
+    }
+    if pages.shown == 0 {
+        return Err(ExtractError::NoText("no text layer (scanned?)".into()));
+    }
+    if !pages.scanned.is_empty() {
+        warnings.push(Warning::pages_without_text(pages.scanned));
+    }
+    drop_headers_and_footers(&mut pages.layouts);
+    Ok(Document {
+        format: Format::Pdf,
+        pages: Some(total as u32),
+        blocks: build_blocks(pages.layouts),
+        warnings,
+    })
+}
+
+/// Refuse a file before any parser sees it: nesting deeper than the limit (lopdf's parser is
+/// recursive), or a stream that inflates past the part limit.
+fn refuse_past_limits(bytes: &[u8], limits: &Limits) -> Result<()> {
     let depth = nesting::max_nesting(bytes);
     if depth > limits.max_depth {
         return Err(ExtractError::Limit(format!(
@@ -42,23 +78,36 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Document> {
             limits.max_part_bytes
         )));
     }
-    let mut warnings = Vec::new();
-    let doc = load(bytes, &mut warnings)?;
-    let ctx = Ctx::new(&doc, limits);
-    let (page_ids, total) = page_list(&ctx, &mut warnings);
-    if total == 0 {
-        return Err(ExtractError::malformed("the PDF has no pages"));
-    }
-    let take = page_ids.len().min(limits.max_pages as usize);
-    if take < page_ids.len() {
-        warnings.push(Warning::page_limit_reached(take, page_ids.len()));
-    }
+    Ok(())
+}
+
+/// What reading the pages gave.
+struct Pages {
+    layouts: Vec<PageLayout>,
+    /// Glyphs shown on all pages.
+    shown: usize,
+    /// Pages that could not be read.
+    failed: usize,
+    /// Pages with images and no text (scanned).
+    scanned: Vec<u32>,
+}
+
+/// Read the first `take` pages, each inside a panic guard, within the time and size limits.
+fn read_pages(
+    ctx: &Ctx<'_>,
+    page_ids: &[ObjectId],
+    take: usize,
+    warnings: &mut Vec<Warning>,
+) -> Result<Pages> {
+    let limits = ctx.limits;
     let depth = limits.max_depth.clamp(1, MAX_FORM_DEPTH);
     let mut fonts = FontCache::default();
-    let mut layouts: Vec<PageLayout> = Vec::new();
-    let mut shown = 0usize;
-    let mut failed = 0usize;
-    let mut scanned_pages = Vec::new();
+    let mut pages = Pages {
+        layouts: Vec::new(),
+        shown: 0,
+        failed: 0,
+        scanned: Vec::new(),
+    };
     let started = std::time::Instant::now();
     for (i, &id) in page_ids.iter().take(take).enumerate() {
         if started.elapsed().as_secs() >= limits.max_seconds {
@@ -71,26 +120,26 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Document> {
         }
         let page_no = (i + 1) as u32;
         let res = catch_unwind(AssertUnwindSafe(|| {
-            read_page(&ctx, &mut fonts, id, page_no, depth)
+            read_page(ctx, &mut fonts, id, page_no, depth)
         }));
         match res {
             Ok(Ok(read)) => {
-                shown += read.shown;
+                pages.shown += read.shown;
                 if read.shown == 0 && read.images > 0 {
-                    scanned_pages.push(page_no);
+                    pages.scanned.push(page_no);
                 }
                 warnings.extend(read.problems);
-                layouts.push(read.layout);
+                pages.layouts.push(read.layout);
             }
             Ok(Err(PageError::Limit(m))) => {
                 return Err(ExtractError::Limit(format!("{m} (page {page_no})")))
             }
             Ok(Err(PageError::Bad(m))) => {
-                failed += 1;
+                pages.failed += 1;
                 warnings.push(Warning::page_unreadable(page_no, m));
             }
             Err(_) => {
-                failed += 1;
+                pages.failed += 1;
                 warnings.push(Warning::page_reader_failed(page_no));
             }
         }
@@ -101,25 +150,7 @@ pub fn read_pdf(bytes: &[u8], limits: &Limits) -> Result<Document> {
             )));
         }
     }
-    if failed == take && take > 0 {
-        return Err(ExtractError::malformed(format!(
-            "none of the {take} pages could be read"
-        )));
-    }
-    if shown == 0 {
-        return Err(ExtractError::NoText("no text layer (scanned?)".into()));
-    }
-    if !scanned_pages.is_empty() {
-        warnings.push(Warning::pages_without_text(scanned_pages));
-    }
-    drop_headers_and_footers(&mut layouts);
-    let blocks = build_blocks(layouts);
-    Ok(Document {
-        format: Format::Pdf,
-        pages: Some(total as u32),
-        blocks,
-        warnings,
-    })
+    Ok(pages)
 }
 
 /// Load the file: decrypt with the empty password, recover a damaged xref, map errors.
