@@ -85,7 +85,7 @@ fn firsts(kinds: impl Iterator<Item = TableKind>) -> Vec<TableKind> {
 /// Contents findings.
 pub(super) fn run(text: &Text, tables: &[ReadTable]) -> Vec<Check> {
     let (entries, end) = contents(text);
-    let listed: Vec<(TableKind, &String, Option<u32>)> = entries
+    let listed: Vec<Listed> = entries
         .iter()
         .filter(|(t, _)| squash(t).ends_with('表'))
         .filter_map(|(t, page)| kind_from_title(t).map(|(k, _)| (k, t, *page)))
@@ -93,21 +93,7 @@ pub(super) fn run(text: &Text, tables: &[ReadTable]) -> Vec<Check> {
     if listed.len() < 3 {
         return Vec::new();
     }
-    // Title lines printed after the contents.
-    let mut titled: Vec<TableKind> = Vec::new();
-    let mut seen = 0usize;
-    for block in &text.doc.blocks {
-        if let Block::Paragraph(p) = block {
-            for line in p.text.lines() {
-                seen += 1;
-                if seen > end && looks_like_title(line) && !has_leader(line) {
-                    if let Some((k, _)) = kind_from_title(line) {
-                        titled.push(k);
-                    }
-                }
-            }
-        }
-    }
+    let titled = titles_after(text, end);
     let read = firsts(tables.iter().map(|t| t.info.kind));
     let mut out = Vec::new();
     for (kind, entry, page) in &listed {
@@ -142,6 +128,39 @@ pub(super) fn run(text: &Text, tables: &[ReadTable]) -> Vec<Check> {
             });
         }
     }
+    out.extend(order_mismatch(&listed, &listed_kinds, &read));
+    out
+}
+
+/// A table the contents list: its kind, the entry and the page it names.
+type Listed<'a> = (TableKind, &'a String, Option<u32>);
+
+/// The kinds of the table titles printed after the contents (which end at line `end`).
+fn titles_after(text: &Text, end: usize) -> Vec<TableKind> {
+    let mut titled = Vec::new();
+    let mut seen = 0usize;
+    for block in &text.doc.blocks {
+        if let Block::Paragraph(p) = block {
+            for line in p.text.lines() {
+                seen += 1;
+                if seen > end && looks_like_title(line) && !has_leader(line) {
+                    if let Some((k, _)) = kind_from_title(line) {
+                        titled.push(k);
+                    }
+                }
+            }
+        }
+    }
+    titled
+}
+
+/// The first table, among those both listed and printed, that the contents put in another place
+/// than the document does.
+fn order_mismatch(
+    listed: &[Listed<'_>],
+    listed_kinds: &[TableKind],
+    read: &[TableKind],
+) -> Option<Check> {
     let toc_order: Vec<TableKind> = listed_kinds
         .iter()
         .copied()
@@ -152,25 +171,23 @@ pub(super) fn run(text: &Text, tables: &[ReadTable]) -> Vec<Check> {
         .copied()
         .filter(|k| listed_kinds.contains(k))
         .collect();
-    if let Some(i) = (0..toc_order.len()).find(|&i| toc_order[i] != doc_order[i]) {
-        let (_, entry, page) = listed
-            .iter()
-            .find(|(k, _, _)| *k == toc_order[i])
-            .expect("listed");
-        out.push(finding(
-            CheckId::TocMismatch,
-            CheckStatus::Fail,
-            toc_order[i].as_str(),
-            entry,
-            *page,
-            format!(
-                "the contents list this table as number {} of those present; the document prints it as number {}",
-                i + 1,
-                doc_order.iter().position(|k| *k == toc_order[i]).map_or(0, |p| p + 1)
-            ),
-        ));
-    }
-    out
+    let i = (0..toc_order.len()).find(|&i| toc_order[i] != doc_order[i])?;
+    let (_, entry, page) = listed
+        .iter()
+        .find(|(k, _, _)| *k == toc_order[i])
+        .expect("listed");
+    Some(finding(
+        CheckId::TocMismatch,
+        CheckStatus::Fail,
+        toc_order[i].as_str(),
+        entry,
+        *page,
+        format!(
+            "the contents list this table as number {} of those present; the document prints it as number {}",
+            i + 1,
+            doc_order.iter().position(|k| *k == toc_order[i]).map_or(0, |p| p + 1)
+        ),
+    ))
 }
 
 #[cfg(test)]
