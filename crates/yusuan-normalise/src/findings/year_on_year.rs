@@ -97,6 +97,25 @@ pub fn digest(doc: &Document, d: &Disclosure) -> Option<Digest> {
     let paged = crate::text::unwrap_paged(&raw);
     let facts = crate::narrative::read_facts_paged(&paged);
     let paragraphs: Vec<String> = paged.into_iter().map(|(p, _)| p).collect();
+    let (mut current, mut prior) = figures(&facts, &paragraphs, fiscal_year);
+    current.truncate(MAX_FIGURES);
+    prior.truncate(MAX_FIGURES);
+    Some(Digest {
+        department_id,
+        fiscal_year,
+        doc_kind,
+        current,
+        prior,
+    })
+}
+
+/// This year's figures of the explanation (a subject stated with two figures is ambiguous and
+/// left out), and last year's as it states them or as its changes imply them.
+fn figures(
+    facts: &[crate::narrative::Fact],
+    paragraphs: &[String],
+    fiscal_year: i32,
+) -> (Vec<Figure>, Vec<Figure>) {
     let reason_near = |sentence: &str| {
         paragraphs
             .iter()
@@ -111,7 +130,7 @@ pub fn digest(doc: &Document, d: &Disclosure) -> Option<Digest> {
     let mut current: Vec<Figure> = Vec::new();
     let mut counts: HashMap<String, usize> = HashMap::new();
     let mut prior: Vec<Figure> = Vec::new();
-    for f in &facts {
+    for f in facts {
         let Some((yuan, tolerance)) = f.amount_with_tolerance() else {
             continue;
         };
@@ -120,55 +139,31 @@ pub fn digest(doc: &Document, d: &Disclosure) -> Option<Digest> {
             continue;
         }
         let (sentence, page) = f.sentence();
-        // `2024年“三公”经费预算为14.20万元` in a 2025 document: last year's figure, stated.
-        if sentence.trim_start().starts_with(&last) || sentence.trim_start().starts_with("上年") {
-            prior.push(Figure {
-                key: k,
-                subject: f.subject().to_string(),
-                yuan,
-                tolerance,
-                reason: false,
-                sentence: sentence.to_string(),
-                page,
-            });
-            continue;
-        }
-        *counts.entry(k.clone()).or_default() += 1;
-        current.push(Figure {
-            key: k.clone(),
+        let figure = |key: String, yuan, tolerance, reason| Figure {
+            key,
             subject: f.subject().to_string(),
             yuan,
             tolerance,
-            reason: reason_near(sentence),
+            reason,
             sentence: sentence.to_string(),
             page,
-        });
+        };
+        // `2024年“三公”经费预算为14.20万元` in a 2025 document: last year's figure, stated.
+        if sentence.trim_start().starts_with(&last) || sentence.trim_start().starts_with("上年") {
+            prior.push(figure(k, yuan, tolerance, false));
+            continue;
+        }
+        *counts.entry(k.clone()).or_default() += 1;
+        current.push(figure(k.clone(), yuan, tolerance, reason_near(sentence)));
         // A change on last year (`比上年预算增加`), never on the year's own budget (`比年初预算`).
         let on_last_year =
             (sentence.contains("上年") || sentence.contains(&last)) && !sentence.contains("年初");
         if let (true, Some((change, change_tol))) = (on_last_year, f.change_with_tolerance()) {
-            prior.push(Figure {
-                key: k,
-                subject: f.subject().to_string(),
-                yuan: yuan - change,
-                tolerance: tolerance + change_tol,
-                reason: false,
-                sentence: sentence.to_string(),
-                page,
-            });
+            prior.push(figure(k, yuan - change, tolerance + change_tol, false));
         }
     }
-    // A subject stated with two figures is ambiguous: left out.
     current.retain(|f| counts.get(&f.key) == Some(&1));
-    current.truncate(MAX_FIGURES);
-    prior.truncate(MAX_FIGURES);
-    Some(Digest {
-        department_id,
-        fiscal_year,
-        doc_kind,
-        current,
-        prior,
-    })
+    (current, prior)
 }
 
 /// The findings of `this` year's disclosure against `last` year's.
