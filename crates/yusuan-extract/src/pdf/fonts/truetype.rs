@@ -21,6 +21,27 @@ fn u32_at(d: &[u8], at: usize) -> Option<u32> {
 
 /// Glyph id → character, from the font's `cmap` table; `None` when there is no usable table.
 pub(crate) fn unicode_by_glyph(font: &[u8]) -> Option<HashMap<u16, char>> {
+    let sub = unicode_subtable(font)?;
+    let mut out = HashMap::new();
+    let mut add = |c: u32, gid: u32| {
+        if gid == 0 || gid > u32::from(u16::MAX) {
+            return;
+        }
+        if let Some(ch) = char::from_u32(c) {
+            // Keep the first (lowest) character of a glyph shared by several.
+            out.entry(gid as u16).or_insert(ch);
+        }
+    };
+    match u16_at(sub, 0)? {
+        4 => segments_format_4(sub, &mut add)?,
+        12 => groups_format_12(sub, &mut add)?,
+        _ => return None,
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// The font's Unicode `cmap` subtable: (3,10) full Unicode, else (3,1) BMP, else (0,*) Unicode.
+fn unicode_subtable(font: &[u8]) -> Option<&[u8]> {
     let num_tables = u16_at(font, 4)? as usize;
     let mut cmap = None;
     for i in 0..num_tables.min(64) {
@@ -33,7 +54,6 @@ pub(crate) fn unicode_by_glyph(font: &[u8]) -> Option<HashMap<u16, char>> {
     }
     let cmap = cmap?;
     let n = u16_at(cmap, 2)? as usize;
-    // Prefer (3,10) full Unicode, then (3,1) BMP, then (0,*) Unicode.
     let mut best: Option<(u8, usize)> = None;
     for i in 0..n.min(64) {
         let rec = 4 + 8 * i;
@@ -50,76 +70,68 @@ pub(crate) fn unicode_by_glyph(font: &[u8]) -> Option<HashMap<u16, char>> {
         }
     }
     let (_, off) = best?;
-    let sub = cmap.get(off..)?;
-    let mut out = HashMap::new();
-    let mut add = |c: u32, gid: u32| {
-        if gid == 0 || gid > u32::from(u16::MAX) {
-            return;
+    cmap.get(off..)
+}
+
+/// A format 4 subtable (segments of the BMP), character by character, up to [`MAX_CHARS`].
+fn segments_format_4(sub: &[u8], add: &mut impl FnMut(u32, u32)) -> Option<()> {
+    let seg_x2 = u16_at(sub, 6)? as usize;
+    let ends = 14;
+    let starts = ends + seg_x2 + 2;
+    let deltas = starts + seg_x2;
+    let ranges = deltas + seg_x2;
+    let mut total = 0u32;
+    for s in 0..seg_x2 / 2 {
+        let end = u32::from(u16_at(sub, ends + 2 * s)?);
+        let start = u32::from(u16_at(sub, starts + 2 * s)?);
+        let delta = u16_at(sub, deltas + 2 * s)?;
+        let range_off = u16_at(sub, ranges + 2 * s)? as usize;
+        if start > end || start == 0xFFFF {
+            continue;
         }
-        if let Some(ch) = char::from_u32(c) {
-            // Keep the first (lowest) character of a glyph shared by several.
-            out.entry(gid as u16).or_insert(ch);
-        }
-    };
-    match u16_at(sub, 0)? {
-        4 => {
-            let seg_x2 = u16_at(sub, 6)? as usize;
-            let ends = 14;
-            let starts = ends + seg_x2 + 2;
-            let deltas = starts + seg_x2;
-            let ranges = deltas + seg_x2;
-            let mut total = 0u32;
-            for s in 0..seg_x2 / 2 {
-                let end = u32::from(u16_at(sub, ends + 2 * s)?);
-                let start = u32::from(u16_at(sub, starts + 2 * s)?);
-                let delta = u16_at(sub, deltas + 2 * s)?;
-                let range_off = u16_at(sub, ranges + 2 * s)? as usize;
-                if start > end || start == 0xFFFF {
-                    continue;
-                }
-                for c in start..=end {
-                    total += 1;
-                    if total > MAX_CHARS {
-                        break;
-                    }
-                    let gid = if range_off == 0 {
-                        (c as u16).wrapping_add(delta)
-                    } else {
-                        let at = ranges + 2 * s + range_off + 2 * (c - start) as usize;
-                        match u16_at(sub, at) {
-                            Some(0) | None => 0,
-                            Some(g) => g.wrapping_add(delta),
-                        }
-                    };
-                    add(c, u32::from(gid));
-                }
+        for c in start..=end {
+            total += 1;
+            if total > MAX_CHARS {
+                break;
             }
-        }
-        12 => {
-            let groups = u32_at(sub, 12)? as usize;
-            let mut total = 0u32;
-            for g in 0..groups.min(65_536) {
-                let rec = 16 + 12 * g;
-                let (start, end, gid) = (
-                    u32_at(sub, rec)?,
-                    u32_at(sub, rec + 4)?,
-                    u32_at(sub, rec + 8)?,
-                );
-                if start > end {
-                    continue;
+            let gid = if range_off == 0 {
+                (c as u16).wrapping_add(delta)
+            } else {
+                let at = ranges + 2 * s + range_off + 2 * (c - start) as usize;
+                match u16_at(sub, at) {
+                    Some(0) | None => 0,
+                    Some(g) => g.wrapping_add(delta),
                 }
-                for c in start..=end {
-                    total += 1;
-                    if total > MAX_CHARS {
-                        break;
-                    }
-                    add(c, gid + (c - start));
-                }
-            }
+            };
+            add(c, u32::from(gid));
         }
-        _ => return None,
     }
-    (!out.is_empty()).then_some(out)
+    Some(())
+}
+
+/// A format 12 subtable (groups of full Unicode), character by character, up to [`MAX_CHARS`].
+fn groups_format_12(sub: &[u8], add: &mut impl FnMut(u32, u32)) -> Option<()> {
+    let groups = u32_at(sub, 12)? as usize;
+    let mut total = 0u32;
+    for g in 0..groups.min(65_536) {
+        let rec = 16 + 12 * g;
+        let (start, end, gid) = (
+            u32_at(sub, rec)?,
+            u32_at(sub, rec + 4)?,
+            u32_at(sub, rec + 8)?,
+        );
+        if start > end {
+            continue;
+        }
+        for c in start..=end {
+            total += 1;
+            if total > MAX_CHARS {
+                break;
+            }
+            add(c, gid + (c - start));
+        }
+    }
+    Some(())
 }
 
 /// Test fixtures shared with the font tests.
