@@ -107,7 +107,9 @@ pub fn run(input: &Path, out: &Path, run: &RunOptions, settings: &Settings) -> R
         cache::Cache::at(&spool_dir)
     }
     .with_context(|| format!("cannot create the outcome store in {}", out.display()))?;
-    let read = read_files(input, &walk.files, run, settings, &store)?;
+    let digests = year_on_year::DigestSpool::create(out)
+        .with_context(|| format!("cannot create a file in {}", out.display()))?;
+    let read = read_files(input, &walk.files, run, settings, &store, digests)?;
     let from_cache = read.from_cache;
     let summary = write_back(input, out, read, settings, &store, walk.files.len());
     let _ = std::fs::remove_dir_all(&spool_dir);
@@ -138,6 +140,7 @@ fn read_files(
     run: &RunOptions,
     settings: &Settings,
     store: &cache::Cache,
+    digests: year_on_year::DigestSpool,
 ) -> Result<ReadFiles> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(run.jobs.unwrap_or(0))
@@ -158,7 +161,7 @@ fn read_files(
                 bar.set_message(rel.clone());
                 bar.inc(1);
                 let seen = copies::seen(&done.outcome);
-                let digest = year_on_year::digest_of(&done.outcome);
+                let digest = digests.put(&done.outcome);
                 Some((
                     (seen, digest),
                     match done.hash {
@@ -171,7 +174,7 @@ fn read_files(
     });
     bar.finish_and_clear();
     held.sort_by(|a, b| a.path().cmp(b.path()));
-    let (seen, digests): (Vec<copies::Seen>, Vec<_>) = seen
+    let (seen, spilled): (Vec<copies::Seen>, Vec<_>) = seen
         .into_iter()
         .map(|(s, d)| {
             let path = s.path.clone();
@@ -181,7 +184,7 @@ fn read_files(
     Ok(ReadFiles {
         held,
         assignment: copies::Assignment::decide(seen),
-        year_on_year: year_on_year::YearOnYear::new(digests.into_iter().flatten()),
+        year_on_year: year_on_year::YearOnYear::new(digests, spilled.into_iter().flatten()),
         from_cache: from_cache.into_inner(),
     })
 }

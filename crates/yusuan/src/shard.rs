@@ -60,19 +60,22 @@ pub fn merge(shards: &[impl AsRef<Path>], out: &Path) -> Result<Summary> {
         .map(|d| d.as_ref().join("documents.jsonl"))
         .collect();
     let mut seen = Vec::new();
-    let mut digests = Vec::new();
+    std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
+    let spool = year_on_year::DigestSpool::create(out)
+        .with_context(|| format!("cannot create a file in {}", out.display()))?;
+    let mut spilled = Vec::new();
     let mut files = 0;
     for path in &paths {
         for outcome in Records::open(path)? {
             let outcome = outcome?;
             seen.push(copies::seen(&outcome));
-            if let Some(d) = year_on_year::digest_of(&outcome) {
-                digests.push((outcome.path.clone(), d));
+            if let Some(d) = spool.put(&outcome) {
+                spilled.push((outcome.path.clone(), d));
             }
             files += 1;
         }
     }
-    let year_on_year = year_on_year::YearOnYear::new(digests);
+    let year_on_year = year_on_year::YearOnYear::new(spool, spilled);
     seen.sort_by(|a, b| a.path.cmp(&b.path));
     if let Some(w) = seen.windows(2).find(|w| w[0].path == w[1].path) {
         bail!("{} appears in more than one shard: were the shards run over the same folder with the same N?", w[0].path);

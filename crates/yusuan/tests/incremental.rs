@@ -105,6 +105,16 @@ fn shards_merge_into_the_single_run_byte_for_byte() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert_same_dataset(&single, &merged);
+    // The digests compared across years are spooled beside the dataset while it is written,
+    // and nothing of them is left after the run or the merge.
+    for dir in [&single, &merged] {
+        let left: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".yusuan-digests"))
+            .collect();
+        assert!(left.is_empty(), "{}: {left:?}", dir.display());
+    }
 }
 
 #[test]

@@ -11,6 +11,7 @@
 use std::collections::HashMap;
 
 use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
 use yusuan_model::{Block, Check, CheckId, CheckStatus, Disclosure, DocKind, Document};
 
 use super::change_rate::subject_key;
@@ -20,7 +21,7 @@ use super::finding;
 const MAX_FIGURES: usize = 200;
 
 /// One figure of a digest.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Figure {
     key: String,
     subject: String,
@@ -32,7 +33,7 @@ pub struct Figure {
 }
 
 /// What the comparison needs of one disclosure.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Digest {
     /// The department, as the dataset identifies it.
     pub department_id: String,
