@@ -69,7 +69,7 @@ pub(crate) fn run(
     let (tables_missing, missing) =
         missing_table::missing_tables(tables, final_doc, meta.region.as_deref());
     out.extend(missing);
-    out.extend(crate::findings::run(doc, meta, tables, codes));
+    out.extend(crate::findings::run(doc, meta, tables, facts, codes));
     Checked {
         checks: out,
         tables_missing,

@@ -106,6 +106,7 @@ pub(crate) fn run(
     doc: &Document,
     meta: &DocMeta,
     tables: &[ReadTable],
+    facts: &[crate::narrative::Fact],
     codes: &Codes<'_>,
 ) -> Vec<Check> {
     let text = Text::new(doc);
@@ -118,8 +119,7 @@ pub(crate) fn run(
     out.extend(conflict::run(&text, meta));
     out.extend(percent::run(&text));
     out.extend(change_rate::run(&text, meta));
-    let facts = crate::narrative::read_facts_paged(&crate::text::unwrap_paged(&text.paragraphs));
-    out.extend(change_rate::balanced_changes(&facts, meta));
+    out.extend(change_rate::balanced_changes(facts, meta));
     out.extend(procurement::run(&text));
     out.extend(toc::run(&text, tables));
     out.extend(department::run(&text, meta));
