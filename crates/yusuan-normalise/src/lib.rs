@@ -100,7 +100,7 @@ pub fn normalise_with(doc: &Document, options: &Options) -> Disclosure {
     let mut meta = meta::document_meta(&segmented, &options.aliases);
     // The code tables of the document's fiscal year, which every phase below is given.
     let codes = Codes::of_year(codes::book(), meta.fiscal_year);
-    let read = tables::read_all(doc, &segmented.grids, meta::is_final_accounts(doc), &codes);
+    let read = tables::read_all(&segmented.grids, meta::is_final_accounts(doc), &codes);
     meta.unit = meta::main_unit(&read.tables);
     let paragraphs = text::unwrap_paged(&segmented.paragraphs);
     let texts: Vec<String> = paragraphs.iter().map(|(p, _)| p.clone()).collect();
@@ -109,7 +109,7 @@ pub fn normalise_with(doc: &Document, options: &Options) -> Disclosure {
     let line_items: Vec<_> = read
         .tables
         .iter()
-        .flat_map(|rt| tables::items_of(rt, doc, &codes))
+        .flat_map(|rt| tables::items_of(rt, &segmented.grids, &codes))
         .collect();
     let checked = checks::run(doc, &meta, &read.tables, &facts, &codes);
     let narrative_facts: Vec<_> = facts.iter().map(narrative::Fact::record).collect();

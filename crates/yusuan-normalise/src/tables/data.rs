@@ -87,15 +87,20 @@ pub(crate) struct TableData {
 }
 
 impl TableData {
-    /// A table read for what it is, not for amounts (a performance-target form).
-    pub(crate) fn without_amounts() -> TableData {
+    /// Nothing read yet, with these column roles.
+    pub(crate) fn empty(roles: Vec<Role>) -> TableData {
         TableData {
             rows: Vec::new(),
             totals: Totals::new(),
             scale: 0,
             any_amount: false,
-            roles: Vec::new(),
+            roles,
         }
+    }
+
+    /// A table read for what it is, not for amounts (a performance-target form).
+    pub(crate) fn without_amounts() -> TableData {
+        TableData::empty(Vec::new())
     }
 }
 

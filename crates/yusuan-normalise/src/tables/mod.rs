@@ -19,9 +19,7 @@ pub(crate) mod rows;
 pub(crate) mod summary;
 pub(crate) mod targets;
 
-use yusuan_model::{
-    Document, LineItem, Location, PerformanceTarget, Scheme, Table, TableInfo, TableKind,
-};
+use yusuan_model::{LineItem, Location, PerformanceTarget, Scheme, Table, TableInfo, TableKind};
 
 use crate::amount::{parse_amount, CellValue, Unit};
 use crate::codes::Codes;
@@ -124,12 +122,7 @@ pub(crate) struct Read {
 
 /// Read every recognised grid (every table of a 决算, `final_doc`, is a 决算 table); a grid
 /// that is not recognised but follows a table with nothing printed between continues it.
-pub(crate) fn read_all(
-    doc: &Document,
-    grids: &[Grid<'_>],
-    final_doc: bool,
-    codes: &Codes<'_>,
-) -> Read {
+pub(crate) fn read_all(grids: &[Grid<'_>], final_doc: bool, codes: &Codes<'_>) -> Read {
     let mut read: Vec<ReadTable> = Vec::new();
     let mut found = Vec::new();
     let mut target_reader = targets::TargetReader::default();
@@ -156,7 +149,7 @@ pub(crate) fn read_all(
                     let data = continue_grid(prev, &grid.dense, &roles, codes);
                     let last = *prev.segments.last().expect("a table has a grid");
                     let rows_before =
-                        last.first_row + doc_table(doc, last.table_no).map_or(0, |g| g.n_rows);
+                        last.first_row + grid_table(grids, last.table_no).map_or(0, |g| g.n_rows);
                     prev.append(data, rows_before, grid.table_no, grid.table.page);
                 }
                 None => {}
@@ -242,16 +235,17 @@ fn continued_roles(prev: &ReadTable, dense: &Dense) -> Option<Vec<Role>> {
     })
 }
 
-fn doc_table(doc: &Document, table_no: usize) -> Option<&Table> {
-    doc.tables().nth(table_no.wrapping_sub(1))
+/// The grid numbered `table_no` (from 1) in the document.
+fn grid_table<'d>(grids: &[Grid<'d>], table_no: usize) -> Option<&'d Table> {
+    grids.get(table_no.wrapping_sub(1)).map(|g| g.table)
 }
 
 /// The line items of a table: one per code (or label) and measure, each where it is printed.
-pub(crate) fn items_of(rt: &ReadTable, doc: &Document, codes: &Codes<'_>) -> Vec<LineItem> {
+pub(crate) fn items_of(rt: &ReadTable, grids: &[Grid<'_>], codes: &Codes<'_>) -> Vec<LineItem> {
     let id = rt.info.id();
     let page_at = |at: &Location| -> Option<u32> {
         let (row, col) = (at.row?, at.col?);
-        let t = doc_table(doc, at.table_no?)?;
+        let t = grid_table(grids, at.table_no?)?;
         t.cells
             .iter()
             .find(|c| {

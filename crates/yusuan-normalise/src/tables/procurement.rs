@@ -13,7 +13,7 @@ use yusuan_model::{Measure, Scheme};
 use crate::amount::{parse_amount, CellValue, Unit};
 use crate::codes::Codes;
 use crate::segment::grid::Dense;
-use crate::tables::data::{Role, Row, TableData, Totals, Value};
+use crate::tables::data::{Role, Row, TableData, Value};
 use crate::text::clean;
 use crate::text::{squash, strip_ordinal};
 
@@ -104,13 +104,7 @@ pub(crate) fn read(
     codes: &Codes<'_>,
 ) -> TableData {
     let n_cols = d.full.first().map_or(0, Vec::len);
-    let mut out = TableData {
-        rows: Vec::new(),
-        totals: Totals::new(),
-        scale: 0,
-        any_amount: false,
-        roles: vec![Role::Ignore; n_cols],
-    };
+    let mut out = TableData::empty(vec![Role::Ignore; n_cols]);
     let Some(cols) = Columns::of(d, data_from) else {
         return out;
     };

@@ -12,7 +12,7 @@ use crate::amount::{parse_amount, CellValue, Unit};
 use crate::codes::Codes;
 use crate::segment::grid::Dense;
 use crate::tables::code::{split_fused, SplitCodes};
-use crate::tables::data::{Role, Row, TableData, Totals, Value};
+use crate::tables::data::{Role, Row, TableData, Value};
 use crate::tables::measure::three_public_measure;
 use crate::tables::summary::{income_tree_label, read_summary_side};
 use crate::text::clean;
@@ -34,13 +34,7 @@ pub(crate) fn read_blocks(
     if starts.len() < 2 {
         return read_rows(kind, d, roles, data_from, unit, codes);
     }
-    let mut out = TableData {
-        rows: Vec::new(),
-        totals: Totals::new(),
-        scale: 0,
-        any_amount: false,
-        roles: roles.to_vec(),
-    };
+    let mut out = TableData::empty(roles.to_vec());
     for (i, &from) in starts.iter().enumerate() {
         let to = starts.get(i + 1).copied().unwrap_or(roles.len());
         let cut = |rows: &[Vec<String>]| -> Vec<Vec<String>> {
@@ -167,13 +161,7 @@ pub(crate) fn read_rows(
     unit: &Unit,
     codes: &Codes<'_>,
 ) -> TableData {
-    let mut out = TableData {
-        rows: Vec::new(),
-        totals: Totals::new(),
-        scale: 0,
-        any_amount: false,
-        roles: roles.to_vec(),
-    };
+    let mut out = TableData::empty(roles.to_vec());
     let reading = Reading {
         kind,
         cols: Columns::of(kind, roles),
